@@ -1,0 +1,47 @@
+/**
+ * The `retain` program. Each command lives in its own file under commands/;
+ * this file wires them and turns every failure into one line (what went
+ * wrong, what to do) and an exit status, never a stack trace for user errors.
+ */
+import { Command, CommanderError } from 'commander';
+import { RetainError } from '../domain/errors.js';
+import { registerDemoCommand } from './commands/demo.js';
+import { registerImportCommand } from './commands/import.js';
+import { registerStartCommand } from './commands/start.js';
+import { writeErr } from './context.js';
+import { EXIT_BAD_ARGUMENTS, exitCodeOf } from './exit-codes.js';
+
+export function buildProgram(): Command {
+  const program = new Command('retain')
+    .description('Sales and customer-retention KPIs you can audit, from the data you already have.')
+    .option('--db <path>', 'DuckDB file, or a postgres:// URL (env RETAIN_DB)', undefined)
+    .showHelpAfterError()
+    .exitOverride();
+  registerStartCommand(program);
+  registerDemoCommand(program);
+  registerImportCommand(program);
+  return program;
+}
+
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (error) {
+    return reportFailure(error);
+  }
+}
+
+function reportFailure(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message (and the help, for usage errors).
+    return error.exitCode === 0 ? 0 : EXIT_BAD_ARGUMENTS;
+  }
+  if (error instanceof RetainError) {
+    writeErr(`retain: ${error.message}\n`);
+    if (error.hint) writeErr(`  ${error.hint}\n`);
+    return exitCodeOf(error.code);
+  }
+  throw error;
+}

@@ -1,0 +1,144 @@
+/**
+ * The embedded default store: one DuckDB file, one connection. DuckDB lets a
+ * single process hold a file, so a lock held elsewhere (say by `retain serve`)
+ * becomes a one-line STORE_LOCKED error with what to do, never a stack trace.
+ * Statements run one at a time on the connection, in call order.
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { RetainError } from '../../domain/errors.js';
+import type { Row, SqlValue, Store } from '../store.js';
+import { duckDbDialect } from './duckdb-dialect.js';
+import { fromDuckDbValue } from './duckdb-values.js';
+
+/** Opens (creating if missing) the DuckDB file at `path`; `:memory:` works too. */
+export async function openDuckDbStore(path: string): Promise<Store> {
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.fromCache(path);
+  } catch (error) {
+    throw toOpenError(path, error);
+  }
+  const connection = await instance.connect();
+  return new DuckDbStore(path, instance, connection);
+}
+
+function toOpenError(path: string, error: unknown): RetainError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/Could not set lock on file/i.test(message)) {
+    const pid = /PID (\d+)/.exec(message)?.[1];
+    return new RetainError(
+      'STORE_LOCKED',
+      `${path} is in use by another process${pid ? ` (PID ${pid})` : ''}; DuckDB lets one process open a file at a time.`,
+      {
+        hint: 'Stop that process (often `retain serve`) and retry, use the HTTP API it serves, or use a PostgreSQL store (--db postgres://…) for shared access.',
+        cause: error,
+      },
+    );
+  }
+  return new RetainError('STORE_UNAVAILABLE', `Cannot open the DuckDB file ${path}: ${message}`, {
+    hint: 'Check that the folder exists and is writable, and that the file is a DuckDB database.',
+    cause: error,
+  });
+}
+
+class DuckDbStore implements Store {
+  readonly kind = 'duckdb';
+  readonly dialect = duckDbDialect;
+  private queue: Promise<unknown> = Promise.resolve();
+  private inTransaction = false;
+
+  constructor(
+    readonly location: string,
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  query<TRow extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<TRow[]> {
+    return this.serialize(async () => {
+      const reader = await this.runOrThrow(sql, params);
+      const names = reader.columnNames();
+      return reader.getRows().map((values) => {
+        const row: Row = {};
+        names.forEach((name, index) => {
+          row[name] = fromDuckDbValue(values[index] ?? null);
+        });
+        return row as TRow;
+      });
+    });
+  }
+
+  appendRows(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly (string | null)[])[],
+  ): Promise<void> {
+    return this.serialize(async () => {
+      // The appender fills whole rows in table order: callers append to a
+      // table whose columns are exactly `columns` (text; SQL casts later).
+      // `temp.x` names a temporary table, which lives in DuckDB's temp catalog.
+      const isTemporary = table.startsWith('temp.');
+      const appender = await this.connection.createAppender(
+        isTemporary ? table.slice('temp.'.length) : table,
+        isTemporary ? 'main' : null,
+        isTemporary ? 'temp' : null,
+      );
+      try {
+        for (const row of rows) {
+          for (let index = 0; index < columns.length; index += 1) {
+            const value = row[index];
+            if (value == null) appender.appendNull();
+            else appender.appendVarchar(value);
+          }
+          appender.endRow();
+        }
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
+    });
+  }
+
+  async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work(this);
+    await this.query('BEGIN TRANSACTION');
+    this.inTransaction = true;
+    try {
+      const result = await work(this);
+      await this.query('COMMIT');
+      return result;
+    } catch (error) {
+      await this.query('ROLLBACK');
+      throw error;
+    } finally {
+      this.inTransaction = false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.queue.catch(() => undefined);
+    this.connection.closeSync();
+    // fromCache keeps the instance for reuse; closing it releases the file lock.
+    this.instance.closeSync();
+  }
+
+  private async runOrThrow(sql: string, params: readonly SqlValue[]) {
+    try {
+      return await this.connection.runAndReadAll(sql, params.length > 0 ? [...params] : undefined);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      // The SQL is ours and safe to show; parameter values may be customer data.
+      throw new Error(
+        `${message}\n  in SQL (${params.length} parameters): ${sql.trim().slice(0, 2000)}`,
+        {
+          cause: error,
+        },
+      );
+    }
+  }
+
+  private serialize<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}

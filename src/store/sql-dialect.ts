@@ -1,0 +1,41 @@
+/**
+ * What differs between the SQL engines Retain runs on, kept small on purpose:
+ * identifier quoting, column types and a few spellings. Everything else
+ * (every KPI) is written once in the SQL both engines share.
+ */
+import type { FieldSpec } from '../domain/entities/index.js';
+
+export interface SqlDialect {
+  readonly name: 'duckdb' | 'postgres';
+  /** The column type a canonical field is stored as. */
+  readonly columnType: (field: FieldSpec) => string;
+  /** Type of the per-row attributes column that keeps unknown input columns. */
+  readonly jsonType: string;
+  readonly quoteIdentifier: (name: string) => string;
+}
+
+/** Exact types shared by both engines; only JSON differs. */
+export function columnTypeOf(field: FieldSpec): string {
+  switch (field.kind) {
+    case 'id':
+    case 'text':
+    case 'currency':
+    case 'enum':
+      return 'TEXT';
+    case 'decimal':
+      return `DECIMAL(18, ${field.scale ?? 4})`;
+    case 'integer':
+      return 'INTEGER';
+    case 'timestamp':
+      return 'TIMESTAMP';
+    case 'date':
+      return 'DATE';
+    case 'boolean':
+      return 'BOOLEAN';
+  }
+}
+
+/** Double-quotes an identifier; safe for names that come from our own entity table only. */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
