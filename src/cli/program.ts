@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { RetainError } from '../domain/errors.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerImportCommand } from './commands/import.js';
+import { registerMetricsCommand } from './commands/metrics.js';
 import { registerStartCommand } from './commands/start.js';
 import { writeErr } from './context.js';
 import { EXIT_BAD_ARGUMENTS, exitCodeOf } from './exit-codes.js';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerStartCommand(program);
   registerDemoCommand(program);
   registerImportCommand(program);
+  registerMetricsCommand(program);
   return program;
 }
 

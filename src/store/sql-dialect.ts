@@ -12,6 +12,15 @@ export interface SqlDialect {
   /** Type of the per-row attributes column that keeps unknown input columns. */
   readonly jsonType: string;
   readonly quoteIdentifier: (name: string) => string;
+  /** The text value of top-level `key` in a JSON column (the key is one we validated). */
+  readonly jsonText: (column: string, key: string) => string;
+  /** A query listing the distinct top-level keys of a JSON column, as rows of `key`. */
+  readonly jsonKeysQuery: (table: string, column: string) => string;
+}
+
+/** A JSON key as a SQL string literal: quotes doubled, so any key is safe. */
+export function toSqlStringLiteral(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
 }
 
 /** Exact types shared by both engines; only JSON differs. */

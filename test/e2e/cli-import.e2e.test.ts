@@ -13,9 +13,14 @@ describe('retain import (end to end)', () => {
       const first = await runCli(['import', 'auto', CANONICAL, '--db', db, '--format', 'json']);
       expect(first.stderr).toBe('');
       expect(first.status).toBe(0);
-      const summary = JSON.parse(first.stdout) as { committed: boolean; counts: { entity: string; inserted: number }[] };
+      const summary = JSON.parse(first.stdout) as {
+        committed: boolean;
+        counts: { entity: string; inserted: number }[];
+      };
       expect(summary.committed).toBe(true);
-      expect(summary.counts.find((count) => count.entity === 'customers')).toMatchObject({ inserted: 2 });
+      expect(summary.counts.find((count) => count.entity === 'customers')).toMatchObject({
+        inserted: 2,
+      });
 
       const again = await runCli(['import', 'auto', CANONICAL, '--db', db, '--format', 'csv']);
       expect(again.status).toBe(0);
@@ -31,7 +36,11 @@ describe('retain import (end to end)', () => {
     await withTempDir(async (dir) => {
       const db = join(dir, 'retain.duckdb');
       await runCli(['import', 'reps', join(CANONICAL, 'reps.csv'), '--db', db]);
-      const file = await writeFixture(dir, 'customers.csv', 'id,created_at,segment\nc1,2024-01-01,smb\nc2,2024-02-30,smb\n');
+      const file = await writeFixture(
+        dir,
+        'customers.csv',
+        'id,created_at,segment\nc1,2024-01-01,smb\nc2,2024-02-30,smb\n',
+      );
       const result = await runCli(['import', 'customers', file, '--db', db, '--format', 'table']);
       expect(result.status).toBe(1);
       expect(result.stdout).toBe(
@@ -43,10 +52,22 @@ describe('retain import (end to end)', () => {
           `  ${file}:3:created_at: "2024-02-30" is not a calendar date — use ISO-8601, e.g. 2025-08-01 or 2025-08-01T14:30:00Z (UTC unless an offset such as +02:00 is given)\n` +
           `Every rejected row, with its reason: ${join(dir, 'customers.rejects.csv')}\n`,
       );
-      expect(await readFile(join(dir, 'customers.rejects.csv'), 'utf8')).toContain(`${file},3,created_at,2024-02-30,is not a calendar date`);
-      const check = await runCli(['import', 'customers', join(CANONICAL, 'customers.csv'), '--db', db, '--format', 'json']);
+      expect(await readFile(join(dir, 'customers.rejects.csv'), 'utf8')).toContain(
+        `${file},3,created_at,2024-02-30,is not a calendar date`,
+      );
+      const check = await runCli([
+        'import',
+        'customers',
+        join(CANONICAL, 'customers.csv'),
+        '--db',
+        db,
+        '--format',
+        'json',
+      ]);
       // The bad file wrote nothing: the canonical customers arrive as new rows.
-      expect(JSON.parse(check.stdout)).toMatchObject({ counts: [{ entity: 'customers', inserted: 2, updated: 0 }] });
+      expect(JSON.parse(check.stdout)).toMatchObject({
+        counts: [{ entity: 'customers', inserted: 2, updated: 0 }],
+      });
     });
   });
 
@@ -54,7 +75,13 @@ describe('retain import (end to end)', () => {
     const unknown = await runCli(['import', 'widgets', 'x.csv']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('retain: "widgets" is not an entity Retain imports.');
-    const missing = await runCli(['import', 'customers', '/nonexistent/customers.csv', '--db', ':memory:']);
+    const missing = await runCli([
+      'import',
+      'customers',
+      '/nonexistent/customers.csv',
+      '--db',
+      ':memory:',
+    ]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^retain: Cannot read \/nonexistent\/customers.csv: ENOENT/);
     const badOption = await runCli(['demo', '--customers', 'lots']);

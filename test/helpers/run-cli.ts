@@ -27,7 +27,9 @@ export function runCli(
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = setTimeout(() => {
       child.kill();
-      reject(new Error(`retain ${args.join(' ')} did not finish in ${options.timeoutMs ?? 120_000} ms`));
+      reject(
+        new Error(`retain ${args.join(' ')} did not finish in ${options.timeoutMs ?? 120_000} ms`),
+      );
     }, options.timeoutMs ?? 120_000);
     child.on('error', reject);
     child.on('close', (status) => {

@@ -16,8 +16,16 @@ import type { CustomerLife } from './demo-subscription-life.js';
 import { buildCustomerTranscript } from './demo-transcripts.js';
 import { sigmoid, type Segment } from './demo-vocabulary.js';
 
-const CHECK_IN_DAYS: Readonly<Record<Segment, number>> = { smb: 75, mid_market: 40, enterprise: 28 };
-const EMAILS_PER_MONTH: Readonly<Record<Segment, number>> = { smb: 0.3, mid_market: 1, enterprise: 2 };
+const CHECK_IN_DAYS: Readonly<Record<Segment, number>> = {
+  smb: 75,
+  mid_market: 40,
+  enterprise: 28,
+};
+const EMAILS_PER_MONTH: Readonly<Record<Segment, number>> = {
+  smb: 0.3,
+  mid_market: 1,
+  enterprise: 2,
+};
 const RISK_HORIZON_MS = 120 * DAY_MS;
 
 export function emitAccountActivities(
@@ -31,22 +39,44 @@ export function emitAccountActivities(
   const spans = findPayingSpans(life);
   const first = spans[0];
   if (first && !profile.isOpening) {
-    const kickoffMs = pickBusinessTime(random, first.startMs + random.uniform(1, 7) * DAY_MS, rep.utcOffsetH);
+    const kickoffMs = pickBusinessTime(
+      random,
+      first.startMs + random.uniform(1, 7) * DAY_MS,
+      rep.utcOffsetH,
+    );
     emitCheckIn(random, ctx, profile, life, rep, kickoffMs, 'meeting');
-    const onboardingMs = pickBusinessTime(random, first.startMs + random.uniform(14, 28) * DAY_MS, rep.utcOffsetH);
+    const onboardingMs = pickBusinessTime(
+      random,
+      first.startMs + random.uniform(14, 28) * DAY_MS,
+      rep.utcOffsetH,
+    );
     emitCheckIn(random, ctx, profile, life, rep, onboardingMs, 'call');
   }
   for (const span of spans) {
     const fromMs = Math.max(span.startMs, windowStartMs);
     const untilMs = Math.min(span.endMs, asOfMs);
     const cadenceMs = CHECK_IN_DAYS[profile.segment] * DAY_MS;
-    for (let t = fromMs + random.uniform(0.3, 1) * cadenceMs; t < untilMs; t += cadenceMs * random.uniform(0.7, 1.3)) {
+    for (
+      let t = fromMs + random.uniform(0.3, 1) * cadenceMs;
+      t < untilMs;
+      t += cadenceMs * random.uniform(0.7, 1.3)
+    ) {
       if (profile.segment === 'smb' && random.bernoulli(0.35)) continue;
       const kind = random.bernoulli(0.6) ? 'call' : 'meeting';
-      emitCheckIn(random, ctx, profile, life, rep, pickBusinessTime(random, t, rep.utcOffsetH), kind);
+      emitCheckIn(
+        random,
+        ctx,
+        profile,
+        life,
+        rep,
+        pickBusinessTime(random, t, rep.utcOffsetH),
+        kind,
+      );
     }
     for (let t = fromMs; t < untilMs; t += MONTH_MS) {
-      const emails = random.poisson(EMAILS_PER_MONTH[profile.segment] * Math.min(1, (untilMs - t) / MONTH_MS));
+      const emails = random.poisson(
+        EMAILS_PER_MONTH[profile.segment] * Math.min(1, (untilMs - t) / MONTH_MS),
+      );
       for (let i = 0; i < emails; i++) {
         const isInbound = random.bernoulli(0.15);
         emitActivity(ctx, {
@@ -72,7 +102,11 @@ function emitSaveAndWinBack(
 ): void {
   for (const { main } of life.stretches) {
     if (main.endReason !== 'voluntary' || main.endMs === null || !random.bernoulli(0.5)) continue;
-    const saveMs = pickBusinessTime(random, main.endMs - random.uniform(10, 45) * DAY_MS, rep.utcOffsetH);
+    const saveMs = pickBusinessTime(
+      random,
+      main.endMs - random.uniform(10, 45) * DAY_MS,
+      rep.utcOffsetH,
+    );
     if (saveMs > main.payStartMs) emitCheckIn(random, ctx, profile, life, rep, saveMs, 'call');
   }
   const end = findFinalEnd(life);
@@ -105,7 +139,8 @@ function emitCheckIn(
       ? 'no_answer'
       : 'voicemail';
   const outcome = kind === 'meeting' ? 'completed' : callOutcome;
-  const durationS = kind === 'meeting' ? random.int(1200, 3600) : drawDialDurationS(random, callOutcome);
+  const durationS =
+    kind === 'meeting' ? random.int(1200, 3600) : drawDialDurationS(random, callOutcome);
   const written = emitActivity(ctx, {
     rep,
     kind,
@@ -120,7 +155,7 @@ function emitCheckIn(
     emitActivity(ctx, { rep, kind: 'note', atMs: atMs + HOUR_MS, customerId: profile.id });
   }
   if (!random.bernoulli(0.45)) return;
-  const finalEnd = life.stretches.find((s) => s.main.endMs !== null && s.main.endMs > atMs)?.main;
+  const nextEnding = life.stretches.find((s) => s.main.endMs !== null && s.main.endMs > atMs)?.main;
   ctx.emitter.add('conversations', {
     id: ctx.emitter.nextId('cnv'),
     occurred_at: formatTimestamp(atMs),
@@ -131,7 +166,7 @@ function emitCheckIn(
       repName: rep.name,
       contactName: profile.contactName,
       riskChance: sigmoid(-2.6 + 0.6 * profile.risk + 3 * proximity),
-      reason: finalEnd?.cancelReason ?? null,
+      reason: nextEnding?.cancelReason ?? null,
     }),
   });
 }

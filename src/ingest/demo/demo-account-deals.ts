@@ -9,7 +9,11 @@ import { addMonths, DAY_MS } from './demo-calendar.js';
 import type { DemoContext } from './demo-context.js';
 import type { CustomerProfile } from './demo-customer-profile.js';
 import { emitDeal, emitDealActivities, type DealPlan } from './demo-deals.js';
-import { mrrCentsAt, type CustomerLife, type SimSubscription } from './demo-subscription-life.js';
+import {
+  computeMrrCentsAt,
+  type CustomerLife,
+  type SimSubscription,
+} from './demo-subscription-life.js';
 import type { CancelReason } from './demo-vocabulary.js';
 import { COMPETITORS } from './demo-words.js';
 
@@ -26,7 +30,12 @@ const MIN_EXPANSION_CENTS = 500_00;
 /** How far ahead of asOf an upcoming renewal already has an open deal. */
 const RENEWAL_LOOKAHEAD_DAYS = 90;
 
-export function emitAccountDeals(random: Random, ctx: DemoContext, profile: CustomerProfile, life: CustomerLife): void {
+export function emitAccountDeals(
+  random: Random,
+  ctx: DemoContext,
+  profile: CustomerProfile,
+  life: CustomerLife,
+): void {
   if (profile.segment === 'smb' || profile.isTrialOnly) return;
   const first = life.stretches[0]?.main;
   if (!first) return;
@@ -34,7 +43,12 @@ export function emitAccountDeals(random: Random, ctx: DemoContext, profile: Cust
   for (const { main } of life.stretches) emitExpansions(random, ctx, profile, main);
 }
 
-function emitRenewals(random: Random, ctx: DemoContext, profile: CustomerProfile, main: SimSubscription): void {
+function emitRenewals(
+  random: Random,
+  ctx: DemoContext,
+  profile: CustomerProfile,
+  main: SimSubscription,
+): void {
   const { asOfMs, windowStartMs } = ctx.plan;
   const termMonths = profile.contractType === 'two_year' ? 24 : 12;
   const untilMs = Math.min(main.endMs ?? Infinity, asOfMs + RENEWAL_LOOKAHEAD_DAYS * DAY_MS);
@@ -50,14 +64,18 @@ function emitRenewals(random: Random, ctx: DemoContext, profile: CustomerProfile
       id: ctx.emitter.nextId('deal'),
       name: `${profile.name} - Renewal ${new Date(renewalMs).getUTCFullYear()}`,
       owner: profile.accountExecutive,
-      amountCents: mrrCentsAt(main, renewalMs) * 12,
+      amountCents: computeMrrCentsAt(main, renewalMs) * 12,
       currency: profile.currency,
       createdMs,
-      closeMs: isOpen || isLost ? renewalMs : Math.max(createdMs, Math.floor(renewalMs - random.uniform(0, 10) * DAY_MS)),
+      closeMs:
+        isOpen || isLost
+          ? renewalMs
+          : Math.max(createdMs, Math.floor(renewalMs - random.uniform(0, 10) * DAY_MS)),
       status: isOpen ? 'open' : isLost ? 'lost' : 'won',
       stageReached: isOpen ? random.int(1, 3) : 2,
       lostReason: isLost && cancelReason ? LOST_REASON_BY_CANCEL[cancelReason] : null,
-      competitor: isLost && cancelReason === 'switched_competitor' ? random.pick(COMPETITORS) : null,
+      competitor:
+        isLost && cancelReason === 'switched_competitor' ? random.pick(COMPETITORS) : null,
       source: 'existing_customer',
       kind: 'renewal',
       customerId: profile.id,
@@ -69,7 +87,12 @@ function emitRenewals(random: Random, ctx: DemoContext, profile: CustomerProfile
   }
 }
 
-function emitExpansions(random: Random, ctx: DemoContext, profile: CustomerProfile, main: SimSubscription): void {
+function emitExpansions(
+  random: Random,
+  ctx: DemoContext,
+  profile: CustomerProfile,
+  main: SimSubscription,
+): void {
   let previousCents = main.mrrCents;
   for (const change of main.changes) {
     const gainCents = change.mrrCents - previousCents;

@@ -3,7 +3,7 @@
  * from, the SDR's dials that booked the first meeting (for some), and the won
  * new-business deal that closes just before the subscription starts (or at
  * trial end for a trial). Alongside each win it adds the prospects of the
- * same season that were lost, so the win rate lands near a quarter.
+ * same season that were lost, so the new-business win rate lands near one in five.
  */
 import type { Random } from '../../domain/random.js';
 import { DAY_MS, formatTimestamp, HOUR_MS, MINUTE_MS, pickBusinessTime } from './demo-calendar.js';
@@ -19,7 +19,12 @@ import { COMPETITORS, pickCompanyName, pickPersonName } from './demo-words.js';
 type Funnel = { leadCreatedMs: number; dealCreatedMs: number; closeMs: number };
 
 /** Emits the acquisition rows and returns the customer record's `created_at`. */
-export function emitAcquisition(random: Random, ctx: DemoContext, profile: CustomerProfile, life: CustomerLife): number {
+export function emitAcquisition(
+  random: Random,
+  ctx: DemoContext,
+  profile: CustomerProfile,
+  life: CustomerLife,
+): number {
   if (profile.isOpening) return Math.floor(profile.startMs - random.uniform(0, 5) * DAY_MS);
   const { emitter } = ctx;
   const isTrial = profile.trialEndMs !== null;
@@ -37,12 +42,25 @@ export function emitAcquisition(random: Random, ctx: DemoContext, profile: Custo
     converted_customer_id: profile.id,
   });
   const share = ctx.funnel.sdrSourcedShare;
-  const isSdrSourced = !isTrial && random.bernoulli(profile.channel === 'outbound' ? Math.min(1, 2.5 * share) : 0.6 * share);
+  const isSdrSourced =
+    !isTrial &&
+    random.bernoulli(profile.channel === 'outbound' ? Math.min(1, 2.5 * share) : 0.6 * share);
   if (isSdrSourced) {
     funnel.dealCreatedMs = emitSourcingDials(random, ctx, sdr, leadId, funnel);
   } else {
-    const emailMs = pickBusinessTime(random, funnel.leadCreatedMs + random.uniform(1, 24) * HOUR_MS, sdr.utcOffsetH);
-    emitActivity(ctx, { rep: sdr, kind: 'email', atMs: emailMs, direction: 'outbound', outcome: 'sent', leadId });
+    const emailMs = pickBusinessTime(
+      random,
+      funnel.leadCreatedMs + random.uniform(1, 24) * HOUR_MS,
+      sdr.utcOffsetH,
+    );
+    emitActivity(ctx, {
+      rep: sdr,
+      kind: 'email',
+      atMs: emailMs,
+      direction: 'outbound',
+      outcome: 'sent',
+      leadId,
+    });
   }
   const isWon = !profile.isTrialOnly;
   const firstMain = life.stretches[0]?.main;
@@ -66,8 +84,13 @@ export function emitAcquisition(random: Random, ctx: DemoContext, profile: Custo
   };
   emitDeal(ctx, deal);
   emitDealActivities(random, ctx, deal, 0.35);
-  if (isWon) emitLostProspects(random, ctx, profile, deal.amountCents, funnel.leadCreatedMs);
-  return isTrial ? profile.startMs : Math.max(funnel.leadCreatedMs, Math.floor(funnel.closeMs - random.uniform(0, 1) * DAY_MS));
+  if (isWon) {
+    emitLostProspects(random, ctx, profile, deal.amountCents, funnel.leadCreatedMs);
+    emitUnqualifiedLeads(random, ctx, profile, funnel.leadCreatedMs);
+  }
+  return isTrial
+    ? profile.startMs
+    : Math.max(funnel.leadCreatedMs, Math.floor(funnel.closeMs - random.uniform(0, 1) * DAY_MS));
 }
 
 // A self-serve trial: the sign-up is the lead, an AE picks it up, and it closes at trial end.
@@ -84,7 +107,9 @@ function drawTrialFunnel(random: Random, profile: CustomerProfile): Funnel {
 // squeezed proportionally when the customer starts too early in the window to fit it.
 function drawSalesFunnel(random: Random, ctx: DemoContext, profile: CustomerProfile): Funnel {
   const { windowStartMs } = ctx.plan;
-  const closeMs = profile.startMs - Math.min(random.uniform(0.1, 2) * DAY_MS, (profile.startMs - windowStartMs) / 2);
+  const closeMs =
+    profile.startMs -
+    Math.min(random.uniform(0.1, 2) * DAY_MS, (profile.startMs - windowStartMs) / 2);
   let cycleMs = drawCycleDays(random, profile.segment) * DAY_MS;
   let nurtureMs = random.uniform(3, 30) * DAY_MS;
   const roomMs = closeMs - windowStartMs;
@@ -102,23 +127,49 @@ function drawSalesFunnel(random: Random, ctx: DemoContext, profile: CustomerProf
 }
 
 /** Dials spread from lead creation to the booking call; returns when the deal was opened. */
-function emitSourcingDials(random: Random, ctx: DemoContext, sdr: DemoRep, leadId: string, funnel: Funnel): number {
+function emitSourcingDials(
+  random: Random,
+  ctx: DemoContext,
+  sdr: DemoRep,
+  leadId: string,
+  funnel: Funnel,
+): number {
   const tally = ctx.sdrTally.get(sdr.id) ?? { dials: 0, meetings: 0 };
   ctx.sdrTally.set(sdr.id, tally);
   const dials = random.int(3, 10);
   const spanMs = Math.max(0, funnel.dealCreatedMs - funnel.leadCreatedMs);
   let bookingMs = pickBusinessTime(random, funnel.dealCreatedMs, sdr.utcOffsetH);
-  if (bookingMs < funnel.leadCreatedMs || bookingMs >= funnel.closeMs) bookingMs = funnel.dealCreatedMs;
+  if (bookingMs < funnel.leadCreatedMs || bookingMs >= funnel.closeMs)
+    bookingMs = funnel.dealCreatedMs;
   for (let i = 0; i < dials; i++) {
     const isBooking = i === dials - 1;
-    const outcome: DialOutcome = isBooking ? 'meeting_booked' : random.weighted(EARLY_DIAL_OUTCOMES);
-    const atMs = isBooking ? bookingMs : pickBusinessTime(random, funnel.leadCreatedMs + ((i + 0.5) / dials) * spanMs, sdr.utcOffsetH);
-    const written = emitActivity(ctx, { rep: sdr, kind: 'call', atMs, direction: 'outbound', outcome, leadId, durationS: drawDialDurationS(random, outcome) });
+    const outcome: DialOutcome = isBooking
+      ? 'meeting_booked'
+      : random.weighted(EARLY_DIAL_OUTCOMES);
+    const atMs = isBooking
+      ? bookingMs
+      : pickBusinessTime(
+          random,
+          funnel.leadCreatedMs + ((i + 0.5) / dials) * spanMs,
+          sdr.utcOffsetH,
+        );
+    const written = emitActivity(ctx, {
+      rep: sdr,
+      kind: 'call',
+      atMs,
+      direction: 'outbound',
+      outcome,
+      leadId,
+      durationS: drawDialDurationS(random, outcome),
+    });
     if (!written) continue;
     tally.dials++;
     if (isBooking) tally.meetings++;
   }
-  return Math.min(funnel.closeMs, Math.max(funnel.dealCreatedMs, bookingMs + random.uniform(5, 60) * MINUTE_MS));
+  return Math.min(
+    funnel.closeMs,
+    Math.max(funnel.dealCreatedMs, bookingMs + random.uniform(5, 60) * MINUTE_MS),
+  );
 }
 
 const EARLY_DIAL_OUTCOMES: readonly (readonly [DialOutcome, number])[] = [
@@ -127,12 +178,59 @@ const EARLY_DIAL_OUTCOMES: readonly (readonly [DialOutcome, number])[] = [
   ['connected', 15],
 ];
 
+/** A time within six weeks of `nearMs`, inside the window and before asOf. */
+function drawNearbyMs(random: Random, ctx: DemoContext, nearMs: number): number {
+  const { plan } = ctx;
+  const ms = nearMs + random.uniform(-45, 45) * DAY_MS;
+  return Math.floor(Math.min(plan.asOfMs - DAY_MS, Math.max(plan.windowStartMs, ms)));
+}
+
+/** Hand-raisers of the same season who never qualified: a form fill, an e-mail, nothing more. */
+function emitUnqualifiedLeads(
+  random: Random,
+  ctx: DemoContext,
+  profile: CustomerProfile,
+  nearMs: number,
+): void {
+  const count = random.poisson(ctx.funnel.unqualifiedLeadsPerNewCustomer);
+  for (let i = 0; i < count; i++) {
+    const createdMs = drawNearbyMs(random, ctx, nearMs);
+    const sdr = pickSdrAt(random, ctx.roster, createdMs);
+    const leadId = ctx.emitter.nextId('lead');
+    const wasEmailed = random.bernoulli(0.7);
+    ctx.emitter.add('leads', {
+      id: leadId,
+      name: pickPersonName(random).full,
+      company: pickCompanyName(random),
+      source: random.bernoulli(0.5) ? profile.channel : random.pick(CHANNELS),
+      created_at: formatTimestamp(createdMs),
+      owner_rep_id: sdr.id,
+      status: wasEmailed ? random.pick(['contacted', 'disqualified']) : 'new',
+    });
+    if (!wasEmailed) continue;
+    emitActivity(ctx, {
+      rep: sdr,
+      kind: 'email',
+      atMs: pickBusinessTime(random, createdMs + random.uniform(1, 48) * HOUR_MS, sdr.utcOffsetH),
+      direction: 'outbound',
+      outcome: 'sent',
+      leadId,
+    });
+  }
+}
+
 /** Prospects who looked at the same time as this customer and did not buy (or have not yet). */
-function emitLostProspects(random: Random, ctx: DemoContext, profile: CustomerProfile, amountCents: number, nearMs: number): void {
+function emitLostProspects(
+  random: Random,
+  ctx: DemoContext,
+  profile: CustomerProfile,
+  amountCents: number,
+  nearMs: number,
+): void {
   const { plan, emitter, roster } = ctx;
   const count = random.poisson(ctx.funnel.lostProspectsPerNewCustomer);
   for (let i = 0; i < count; i++) {
-    const createdMs = Math.floor(Math.min(plan.asOfMs - DAY_MS, Math.max(plan.windowStartMs, nearMs + random.uniform(-45, 45) * DAY_MS)));
+    const createdMs = drawNearbyMs(random, ctx, nearMs);
     const sdr = pickSdrAt(random, roster, createdMs);
     const leadId = emitter.nextId('lead');
     const dealCreatedMs = Math.floor(createdMs + random.uniform(1, 10) * DAY_MS);
@@ -149,8 +247,19 @@ function emitLostProspects(random: Random, ctx: DemoContext, profile: CustomerPr
       owner_rep_id: sdr.id,
       status: hasDeal ? 'qualified' : 'contacted',
     });
-    const emailMs = pickBusinessTime(random, createdMs + random.uniform(1, 24) * HOUR_MS, sdr.utcOffsetH);
-    emitActivity(ctx, { rep: sdr, kind: 'email', atMs: emailMs, direction: 'outbound', outcome: 'sent', leadId });
+    const emailMs = pickBusinessTime(
+      random,
+      createdMs + random.uniform(1, 24) * HOUR_MS,
+      sdr.utcOffsetH,
+    );
+    emitActivity(ctx, {
+      rep: sdr,
+      kind: 'email',
+      atMs: emailMs,
+      direction: 'outbound',
+      outcome: 'sent',
+      leadId,
+    });
     if (!hasDeal) continue;
     emitProspectDeal(random, ctx, {
       leadId,

@@ -5,11 +5,22 @@
  * ends anything by itself (DESIGN.md), the subscription's `ended_at` does.
  */
 import type { Random } from '../../domain/random.js';
-import { DAY_MS, formatCents, formatTimestamp, HOUR_MS, addMonths, MINUTE_MS } from './demo-calendar.js';
+import {
+  DAY_MS,
+  formatCents,
+  formatTimestamp,
+  HOUR_MS,
+  addMonths,
+  MINUTE_MS,
+} from './demo-calendar.js';
 import type { CustomerProfile } from './demo-customer-profile.js';
 import type { DemoEmitter } from './demo-emitter.js';
 import type { DemoPlan } from './demo-plan.js';
-import { mrrCentsAt, type CustomerLife, type SimSubscription } from './demo-subscription-life.js';
+import {
+  computeMrrCentsAt,
+  type CustomerLife,
+  type SimSubscription,
+} from './demo-subscription-life.js';
 
 const TRANSIENT_FAILURE: Readonly<Record<CustomerProfile['paymentKind'], number>> = {
   card: 0.012,
@@ -34,7 +45,11 @@ export function emitBilling(
   emitPaymentMethods(emitter, profile, life);
 }
 
-function emitSubscription(emitter: DemoEmitter, profile: CustomerProfile, sub: SimSubscription): void {
+function emitSubscription(
+  emitter: DemoEmitter,
+  profile: CustomerProfile,
+  sub: SimSubscription,
+): void {
   emitter.add('subscriptions', {
     id: sub.id,
     customer_id: profile.id,
@@ -79,7 +94,8 @@ function emitInvoices(
       status = 'failed';
     } else if (random.bernoulli(TRANSIENT_FAILURE[profile.paymentKind])) {
       status = 'failed';
-      failureCode = profile.paymentKind === 'card' ? random.pick(CARD_FAILURES) : 'insufficient_funds';
+      failureCode =
+        profile.paymentKind === 'card' ? random.pick(CARD_FAILURES) : 'insufficient_funds';
     } else if (random.bernoulli(REFUND_SHARE)) {
       status = 'refunded';
     }
@@ -97,7 +113,7 @@ function emitInvoices(
       customer_id: profile.id,
       subscription_id: sub.id,
       issued_at: formatTimestamp(issuedMs),
-      amount: formatCents(mrrCentsAt(sub, issuedMs) * sub.intervalMonths),
+      amount: formatCents(computeMrrCentsAt(sub, issuedMs) * sub.intervalMonths),
       currency: profile.currency,
       status,
       paid_at: paidMs === null ? null : formatTimestamp(paidMs),
@@ -106,7 +122,12 @@ function emitInvoices(
   }
 }
 
-const CARD_FAILURES = ['insufficient_funds', 'card_declined', 'insufficient_funds', 'processing_error'];
+const CARD_FAILURES = [
+  'insufficient_funds',
+  'card_declined',
+  'insufficient_funds',
+  'processing_error',
+];
 
 // Cards settle within hours, direct debits in days, invoices on net-30 terms (and some pay late).
 function drawPaymentDelayMs(random: Random, profile: CustomerProfile): number {
@@ -120,7 +141,11 @@ function drawPaymentDelayMs(random: Random, profile: CustomerProfile): number {
   }
 }
 
-function emitPaymentMethods(emitter: DemoEmitter, profile: CustomerProfile, life: CustomerLife): void {
+function emitPaymentMethods(
+  emitter: DemoEmitter,
+  profile: CustomerProfile,
+  life: CustomerLife,
+): void {
   if (profile.paymentKind !== 'card') {
     emitter.add('payment_methods', {
       id: emitter.nextId('pm'),

@@ -64,13 +64,18 @@ export function toWorkingDay(ms: number): number {
 }
 
 /**
- * A moment in a rep's working hours (08:30–17:30 local) on the working day of `ms`;
- * about one in thirty stays on a weekend, since some people do work then.
+ * A moment in a rep's working hours (08:30–17:30 local) on the working day of
+ * `ms`, or the next one if that moment has passed: never before `ms`, so a
+ * follow-up never precedes what it follows. About one in thirty stays on a
+ * weekend, since some people do work then.
  */
 export function pickBusinessTime(random: Random, ms: number, utcOffsetH: number): number {
-  const day = random.bernoulli(0.03) ? startOfDay(ms) : toWorkingDay(startOfDay(ms));
-  const localHour = random.uniform(8.5, 17.5);
-  return Math.floor((day + (localHour - utcOffsetH) * HOUR_MS) / 1000) * 1000;
+  const isWeekendWork = random.bernoulli(0.03);
+  const offsetMs = (random.uniform(8.5, 17.5) - utcOffsetH) * HOUR_MS;
+  for (let day = startOfDay(ms); ; day += DAY_MS) {
+    const atMs = Math.ceil(((isWeekendWork ? day : toWorkingDay(day)) + offsetMs) / 1000) * 1000;
+    if (atMs >= ms) return atMs;
+  }
 }
 
 /** `YYYY-MM-DD HH:MM:SS`, the canonical timestamp text (UTC). */
@@ -105,9 +110,14 @@ function toCivil(day: number): { year: number; month: number; dayOfMonth: number
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
   const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36524) -
+      Math.floor(dayOfEra / 146096)) /
+      365,
   );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
   const dayOfMonth = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
   const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
@@ -118,8 +128,10 @@ function fromCivil(year: number, month: number, dayOfMonth: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + dayOfMonth - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const dayOfYear =
+    Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + dayOfMonth - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146097 + dayOfEra - 719468;
 }
 

@@ -174,14 +174,18 @@ export function drawCustomerProfile(
     : random.bernoulli(traits.twoYearShare)
       ? 'two_year'
       : 'annual';
-  const billedYearly = contractType === 'two_year' || (contractType === 'annual' && random.bernoulli(0.75));
+  const billedYearly =
+    contractType === 'two_year' || (contractType === 'annual' && random.bernoulli(0.75));
   const paymentKind: PaymentKind = random.bernoulli(sigmoid(traits.cardLogit + 0.6 * risk))
     ? 'card'
     : region === 'emea' && random.bernoulli(0.5)
       ? 'direct_debit'
       : 'invoice';
   const companySize = Math.round(drawLogUniform(random, traits.size) * Math.exp(-0.15 * risk));
-  const seats = Math.max(1, Math.min(companySize, Math.round(drawLogUniform(random, traits.seats))));
+  const seats = Math.max(
+    1,
+    Math.min(companySize, Math.round(drawLogUniform(random, traits.seats))),
+  );
   const volumeDiscount = segment === 'enterprise' ? random.uniform(0.1, 0.3) : 0;
   const promoDiscount = random.bernoulli(0.1) ? 0.1 : 0;
   const timing = drawTiming(random, plan, segment);
@@ -223,14 +227,20 @@ type Timing = Pick<CustomerProfile, 'isOpening' | 'startMs' | 'trialEndMs' | 'is
 
 function drawTiming(random: Random, plan: DemoPlan, segment: Segment): Timing {
   if (random.bernoulli(OPENING_SHARE)) {
-    return { isOpening: true, startMs: sampleOpeningAcquisition(random, plan), trialEndMs: null, isTrialOnly: false };
+    return {
+      isOpening: true,
+      startMs: sampleOpeningAcquisition(random, plan),
+      trialEndMs: null,
+      isTrialOnly: false,
+    };
   }
   const acquiredMs = sampleWindowAcquisition(random, plan);
   // A trial needs room for its lead inside the window, and must be over by asOf.
   const trialStartMs = acquiredMs - TRIAL_DAYS * DAY_MS;
   const hasTrial =
     random.bernoulli(TRIAL_SHARE[segment]) && trialStartMs - 3 * DAY_MS >= plan.windowStartMs;
-  if (!hasTrial) return { isOpening: false, startMs: acquiredMs, trialEndMs: null, isTrialOnly: false };
+  if (!hasTrial)
+    return { isOpening: false, startMs: acquiredMs, trialEndMs: null, isTrialOnly: false };
   return {
     isOpening: false,
     startMs: trialStartMs,
@@ -249,7 +259,14 @@ function clamp(value: number, low: number, high: number): number {
 
 /** Expected share of customers per acquisition channel over the segment mix, for sizing spend. */
 export function computeChannelShares(): Record<Channel, number> {
-  const shares: Record<Channel, number> = { organic: 0, paid_search: 0, outbound: 0, referral: 0, partner: 0, events: 0 };
+  const shares: Record<Channel, number> = {
+    organic: 0,
+    paid_search: 0,
+    outbound: 0,
+    referral: 0,
+    partner: 0,
+    events: 0,
+  };
   for (const [segment, segmentWeight] of SEGMENT_WEIGHTS) {
     const pairs = CHANNEL_WEIGHTS[segment];
     const total = pairs.reduce((sum, [, weight]) => sum + weight, 0);

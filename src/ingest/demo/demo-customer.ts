@@ -18,7 +18,11 @@ import { simulateCustomerLife } from './demo-subscription-life.js';
 import { emitUsage } from './demo-usage.js';
 
 /** Extra customer columns, kept as attributes: the contract and payment terms churn depends on. */
-export const CUSTOMER_ATTRIBUTE_COLUMNS = ['contract_type', 'payment_method', 'company_size'] as const;
+export const CUSTOMER_ATTRIBUTE_COLUMNS = [
+  'contract_type',
+  'payment_method',
+  'company_size',
+] as const;
 
 export function generateCustomer(ctx: DemoContext, index: number): void {
   const { plan, roster, emitter } = ctx;

@@ -46,7 +46,11 @@ const LOST_REASONS: readonly (readonly [string, number])[] = [
   ['competitor', 15],
   ['missing_feature', 10],
 ];
-const MEDIAN_CYCLE_DAYS: Readonly<Record<Segment, number>> = { smb: 21, mid_market: 45, enterprise: 90 };
+const MEDIAN_CYCLE_DAYS: Readonly<Record<Segment, number>> = {
+  smb: 21,
+  mid_market: 45,
+  enterprise: 90,
+};
 const ACV_RANGE_CENTS: Readonly<Record<Segment, readonly [number, number]>> = {
   smb: [1_200_00, 9_000_00],
   mid_market: [9_000_00, 60_000_00],
@@ -61,7 +65,12 @@ export function emitDeal(ctx: DemoContext, deal: DealPlan): void {
     owner_rep_id: deal.owner.id,
     amount: formatCents(deal.amountCents),
     currency: deal.currency,
-    stage: deal.status === 'won' ? 'closed_won' : deal.status === 'lost' ? 'closed_lost' : OPEN_STAGES[deal.stageReached] ?? 'discovery',
+    stage:
+      deal.status === 'won'
+        ? 'closed_won'
+        : deal.status === 'lost'
+          ? 'closed_lost'
+          : (OPEN_STAGES[deal.stageReached] ?? 'discovery'),
     status: deal.status,
     created_at: formatTimestamp(deal.createdMs),
     closed_at: isClosed ? formatTimestamp(deal.closeMs) : null,
@@ -76,14 +85,36 @@ export function emitDeal(ctx: DemoContext, deal: DealPlan): void {
 }
 
 /** The AE's activities on a deal, spread over its life; a recorded discovery call with `transcriptChance`. */
-export function emitDealActivities(random: Random, ctx: DemoContext, deal: DealPlan, transcriptChance: number): void {
+export function emitDealActivities(
+  random: Random,
+  ctx: DemoContext,
+  deal: DealPlan,
+  transcriptChance: number,
+): void {
   const rep = deal.owner;
   const endMs = deal.status === 'open' ? ctx.plan.asOfMs : deal.closeMs;
   const spanMs = Math.max(0, endMs - deal.createdMs);
-  const at = (fraction: number): number => pickBusinessTime(random, deal.createdMs + fraction * spanMs, rep.utcOffsetH);
-  const ids = { leadId: deal.leadId, dealId: deal.id, customerId: deal.kind === 'new_business' ? null : deal.customerId };
-  const discoveryMs = pickBusinessTime(random, deal.createdMs + Math.min(spanMs / 3, random.uniform(1, 6) * DAY_MS), rep.utcOffsetH);
-  const held = emitActivity(ctx, { rep, kind: 'meeting', atMs: discoveryMs, direction: 'outbound', outcome: 'completed', durationS: random.int(1800, 3600), ...ids });
+  const at = (fraction: number): number =>
+    pickBusinessTime(random, deal.createdMs + fraction * spanMs, rep.utcOffsetH);
+  const ids = {
+    leadId: deal.leadId,
+    dealId: deal.id,
+    customerId: deal.kind === 'new_business' ? null : deal.customerId,
+  };
+  const discoveryMs = pickBusinessTime(
+    random,
+    deal.createdMs + Math.min(spanMs / 3, random.uniform(1, 6) * DAY_MS),
+    rep.utcOffsetH,
+  );
+  const held = emitActivity(ctx, {
+    rep,
+    kind: 'meeting',
+    atMs: discoveryMs,
+    direction: 'outbound',
+    outcome: 'completed',
+    durationS: random.int(1800, 3600),
+    ...ids,
+  });
   if (held && random.bernoulli(transcriptChance)) {
     ctx.emitter.add('conversations', {
       id: ctx.emitter.nextId('cnv'),
@@ -93,30 +124,71 @@ export function emitDealActivities(random: Random, ctx: DemoContext, deal: DealP
       customer_id: ids.customerId,
       deal_id: deal.id,
       lead_id: deal.leadId,
-      transcript: buildProspectTranscript(random, { repName: rep.name, contactName: deal.contactName, isLikelyLost: deal.status === 'lost' }),
+      transcript: buildProspectTranscript(random, {
+        repName: rep.name,
+        contactName: deal.contactName,
+        isLikelyLost: deal.status === 'lost',
+      }),
     });
   }
   if (deal.stageReached >= 1) {
-    emitActivity(ctx, { rep, kind: 'demo', atMs: at(random.uniform(0.2, 0.45)), direction: 'outbound', outcome: 'completed', durationS: random.int(1800, 4200), ...ids });
+    emitActivity(ctx, {
+      rep,
+      kind: 'demo',
+      atMs: at(random.uniform(0.2, 0.45)),
+      direction: 'outbound',
+      outcome: 'completed',
+      durationS: random.int(1800, 4200),
+      ...ids,
+    });
   }
   for (let i = random.int(1, 3); i > 0; i--) {
-    emitActivity(ctx, { rep, kind: 'email', atMs: at(random.nextFloat()), direction: 'outbound', outcome: 'sent', ...ids });
+    emitActivity(ctx, {
+      rep,
+      kind: 'email',
+      atMs: at(random.nextFloat()),
+      direction: 'outbound',
+      outcome: 'sent',
+      ...ids,
+    });
   }
   if (deal.stageReached >= 2) {
-    emitActivity(ctx, { rep, kind: 'email', atMs: at(random.uniform(0.5, 0.75)), direction: 'outbound', outcome: 'proposal_sent', ...ids });
+    emitActivity(ctx, {
+      rep,
+      kind: 'email',
+      atMs: at(random.uniform(0.5, 0.75)),
+      direction: 'outbound',
+      outcome: 'proposal_sent',
+      ...ids,
+    });
   }
   if (deal.stageReached >= 3) {
-    emitActivity(ctx, { rep, kind: 'call', atMs: at(random.uniform(0.8, 0.95)), direction: 'outbound', outcome: 'connected', durationS: random.int(600, 2400), ...ids });
+    emitActivity(ctx, {
+      rep,
+      kind: 'call',
+      atMs: at(random.uniform(0.8, 0.95)),
+      direction: 'outbound',
+      outcome: 'connected',
+      durationS: random.int(600, 2400),
+      ...ids,
+    });
   }
   if (deal.status !== 'open') {
-    emitActivity(ctx, { rep, kind: 'note', atMs: deal.closeMs, outcome: deal.status === 'won' ? 'closed_won' : 'closed_lost', ...ids });
+    emitActivity(ctx, {
+      rep,
+      kind: 'note',
+      atMs: deal.closeMs,
+      outcome: deal.status === 'won' ? 'closed_won' : 'closed_lost',
+      ...ids,
+    });
   }
 }
 
 /** Why a deal was lost and, for some, the competitor that was in the running. */
 export function drawLostReason(random: Random): { lostReason: string; competitor: string | null } {
   const lostReason = random.weighted(LOST_REASONS);
-  const competitor = lostReason === 'competitor' || random.bernoulli(0.25) ? random.pick(COMPETITORS) : null;
+  const competitor =
+    lostReason === 'competitor' || random.bernoulli(0.25) ? random.pick(COMPETITORS) : null;
   return { lostReason, competitor };
 }
 
@@ -131,7 +203,11 @@ export function drawStageReachedWhenLost(random: Random): number {
 }
 
 /** Stage of an open deal, by how much of its expected cycle has passed. */
-export function computeOpenStage(createdMs: number, expectedCloseMs: number, asOfMs: number): number {
+export function computeOpenStage(
+  createdMs: number,
+  expectedCloseMs: number,
+  asOfMs: number,
+): number {
   const elapsed = (asOfMs - createdMs) / Math.max(1, expectedCloseMs - createdMs);
   return Math.max(0, Math.min(OPEN_STAGES.length - 1, Math.floor(elapsed * OPEN_STAGES.length)));
 }
@@ -176,7 +252,9 @@ export function emitProspectDeal(random: Random, ctx: DemoContext, input: Prospe
     createdMs: input.createdMs,
     closeMs,
     status: isLost ? 'lost' : 'open',
-    stageReached: isLost ? drawStageReachedWhenLost(random) : computeOpenStage(input.createdMs, closeMs, ctx.plan.asOfMs),
+    stageReached: isLost
+      ? drawStageReachedWhenLost(random)
+      : computeOpenStage(input.createdMs, closeMs, ctx.plan.asOfMs),
     lostReason: lost?.lostReason ?? null,
     competitor: lost?.competitor ?? (random.bernoulli(0.2) ? random.pick(COMPETITORS) : null),
     source: input.source,

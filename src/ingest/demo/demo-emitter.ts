@@ -82,7 +82,8 @@ type DemoColumns = {
     | 'customer_id'
     | 'deal_id'
     | 'duration_s';
-  marketing_spend: 'id' | 'period_start' | 'period_end' | 'channel' | 'kind' | 'amount' | 'currency';
+  marketing_spend:
+    'id' | 'period_start' | 'period_end' | 'channel' | 'kind' | 'amount' | 'currency';
   nps_responses: 'id' | 'customer_id' | 'responded_at' | 'score' | 'comment';
   tickets: 'id' | 'customer_id' | 'opened_at' | 'closed_at' | 'priority' | 'kind';
   usage: 'customer_id' | 'date' | 'active_users' | 'events';

@@ -1,6 +1,6 @@
 /**
  * What customers tell the company without being asked and when asked:
- * support tickets, and quarterly NPS survey answers from a random fifth or so
+ * support tickets, and quarterly NPS survey answers from about a third
  * of paying customers. Both lean on the latent risk and on how close the
  * customer is to leaving: complaints and claims pile up, scores drop.
  */
@@ -16,7 +16,12 @@ import {
 } from './demo-calendar.js';
 import type { CustomerProfile } from './demo-customer-profile.js';
 import type { DemoEmitter } from './demo-emitter.js';
-import { computeLeavingProximity, findInForceSpans, findPayingSpans, isWithinSpans } from './demo-life-queries.js';
+import {
+  computeLeavingProximity,
+  findInForceSpans,
+  findPayingSpans,
+  isWithinSpans,
+} from './demo-life-queries.js';
 import type { DemoPlan } from './demo-plan.js';
 import type { CustomerLife } from './demo-subscription-life.js';
 import type { Segment } from './demo-vocabulary.js';
@@ -25,7 +30,11 @@ import { NPS_COMMENTS } from './demo-words.js';
 type TicketKind = 'question' | 'bug' | 'complaint' | 'objection' | 'claim';
 type Priority = 'low' | 'normal' | 'high' | 'urgent';
 
-const TICKETS_PER_MONTH: Readonly<Record<Segment, number>> = { smb: 0.15, mid_market: 0.4, enterprise: 0.9 };
+const TICKETS_PER_MONTH: Readonly<Record<Segment, number>> = {
+  smb: 0.15,
+  mid_market: 0.4,
+  enterprise: 0.9,
+};
 const EVERYDAY_KINDS: readonly (readonly [TicketKind, number])[] = [
   ['question', 50],
   ['bug', 30],
@@ -39,7 +48,12 @@ const UNHAPPY_KINDS: readonly (readonly [TicketKind, number])[] = [
   ['objection', 20],
 ];
 /** Median hours to close by priority. */
-const MEDIAN_RESOLUTION_H: Readonly<Record<Priority, number>> = { urgent: 4, high: 12, normal: 30, low: 60 };
+const MEDIAN_RESOLUTION_H: Readonly<Record<Priority, number>> = {
+  urgent: 4,
+  high: 12,
+  normal: 30,
+  low: 60,
+};
 
 export function emitTickets(
   random: Random,
@@ -54,12 +68,23 @@ export function emitTickets(
     const untilMs = Math.min(span.endMs, plan.asOfMs);
     for (let monthMs = fromMs; monthMs < untilMs; monthMs += MONTH_MS) {
       const share = Math.min(1, (untilMs - monthMs) / MONTH_MS);
-      const proximity = computeLeavingProximity(life, monthMs + (share * MONTH_MS) / 2, 100 * DAY_MS);
+      const proximity = computeLeavingProximity(
+        life,
+        monthMs + (share * MONTH_MS) / 2,
+        100 * DAY_MS,
+      );
       const everyday = random.poisson(baseRate * share);
       const unhappy = random.poisson(1.1 * proximity * share);
       for (let i = 0; i < everyday + unhappy; i++) {
         const kind = random.weighted(i < everyday ? EVERYDAY_KINDS : UNHAPPY_KINDS);
-        emitTicket(random, emitter, profile, plan, kind, Math.floor(monthMs + random.uniform(0, share) * MONTH_MS));
+        emitTicket(
+          random,
+          emitter,
+          profile,
+          plan,
+          kind,
+          Math.floor(monthMs + random.uniform(0, share) * MONTH_MS),
+        );
       }
     }
   }
@@ -80,7 +105,9 @@ function emitTicket(
     ['high', isSerious ? 32 : 20],
     ['urgent', isSerious ? 13 : 5],
   ]);
-  const closedMs = Math.floor(openedMs + MEDIAN_RESOLUTION_H[priority] * HOUR_MS * Math.exp(random.normal(0, 0.8)));
+  const closedMs = Math.floor(
+    openedMs + MEDIAN_RESOLUTION_H[priority] * HOUR_MS * Math.exp(random.normal(0, 0.8)),
+  );
   emitter.add('tickets', {
     id: emitter.nextId('tkt'),
     customer_id: profile.id,
@@ -103,8 +130,14 @@ export function emitNpsResponses(
 ): void {
   const paying = findPayingSpans(life);
   const surveyDay = random.uniform(35, 60);
-  for (let quarter = startOfQuarter(plan.windowStartMs); quarter < plan.asOfMs; quarter = addMonths(quarter, 3)) {
-    const respondedMs = Math.floor(addDays(quarter, surveyDay + random.exponential(2)) + random.uniform(0, DAY_MS));
+  for (
+    let quarter = startOfQuarter(plan.windowStartMs);
+    quarter < plan.asOfMs;
+    quarter = addMonths(quarter, 3)
+  ) {
+    const respondedMs = Math.floor(
+      addDays(quarter, surveyDay + random.exponential(2)) + random.uniform(0, DAY_MS),
+    );
     const isAnswered = random.bernoulli(RESPONSE_RATE);
     if (!isAnswered || respondedMs < plan.windowStartMs || respondedMs >= plan.asOfMs) continue;
     if (!isWithinSpans(paying, respondedMs)) continue;

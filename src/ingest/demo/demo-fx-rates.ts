@@ -9,7 +9,14 @@ import { DAY_MS, formatDate, startOfDay } from './demo-calendar.js';
 import type { DemoEmitter } from './demo-emitter.js';
 import type { DemoPlan } from './demo-plan.js';
 
-type RateModel = { currency: string; from: number; to: number; low: number; high: number; dailySd: number };
+type RateModel = {
+  currency: string;
+  from: number;
+  to: number;
+  low: number;
+  high: number;
+  dailySd: number;
+};
 
 const RATE_MODELS: readonly RateModel[] = [
   { currency: 'EUR', from: 1.065, to: 1.1, low: 1.05, high: 1.12, dailySd: 0.003 },
@@ -28,7 +35,11 @@ export function emitFxRates(random: Random, emitter: DemoEmitter, plan: DemoPlan
       const next = previous + 0.05 * (level - previous) + random.normal(0, model.dailySd);
       const rate = Math.min(model.high, Math.max(model.low, next));
       rates[i] = rate;
-      emitter.add('fx_rates', { date: formatDate(day), currency: model.currency, rate_to_reporting: rate.toFixed(4) });
+      emitter.add('fx_rates', {
+        date: formatDate(day),
+        currency: model.currency,
+        rate_to_reporting: rate.toFixed(4),
+      });
     });
   }
 }

@@ -22,7 +22,11 @@ export function emitGoals(ctx: DemoContext): void {
   const { plan, roster } = ctx;
   const meanNewMrrCents = estimateNewMrrCents(ctx);
   const currentQuarter = startOfQuarter(plan.asOfMs);
-  for (let quarter = startOfQuarter(plan.windowStartMs); quarter <= currentQuarter; quarter = addMonths(quarter, 3)) {
+  for (
+    let quarter = startOfQuarter(plan.windowStartMs);
+    quarter <= currentQuarter;
+    quarter = addMonths(quarter, 3)
+  ) {
     const next = addMonths(quarter, 3);
     let expectedNew = 0;
     for (let month = quarter; month < next; month = addMonths(month, 1)) {
@@ -30,7 +34,15 @@ export function emitGoals(ctx: DemoContext): void {
     }
     const newMrrUsd = Math.round((expectedNew * meanNewMrrCents * STRETCH) / 100 / 100) * 100;
     emitGoal(ctx, 'mrr_new', 'company', null, quarter, next, String(newMrrUsd));
-    emitGoal(ctx, 'new_customers', 'company', null, quarter, next, String(Math.round(expectedNew * STRETCH)));
+    emitGoal(
+      ctx,
+      'new_customers',
+      'company',
+      null,
+      quarter,
+      next,
+      String(Math.round(expectedNew * STRETCH)),
+    );
     emitGoal(ctx, 'calls_per_rep_per_day', 'team', TEAM_SDR, quarter, next, String(CALLS_PER_DAY));
     for (const team of [TEAM_NORTH, TEAM_SOUTH]) {
       emitGoal(ctx, 'demos_per_rep_per_week', 'team', team, quarter, next, String(DEMOS_PER_WEEK));
@@ -38,13 +50,41 @@ export function emitGoals(ctx: DemoContext): void {
   }
   const nextQuarter = addMonths(currentQuarter, 3);
   for (const sdr of roster.sdrs) {
-    emitGoal(ctx, 'calls_per_rep_per_day', 'rep', sdr.id, currentQuarter, nextQuarter, String(CALLS_PER_DAY));
+    emitGoal(
+      ctx,
+      'calls_per_rep_per_day',
+      'rep',
+      sdr.id,
+      currentQuarter,
+      nextQuarter,
+      String(CALLS_PER_DAY),
+    );
   }
   for (const ae of [...roster.northAes, ...roster.southAes]) {
-    emitGoal(ctx, 'demos_per_rep_per_week', 'rep', ae.id, currentQuarter, nextQuarter, String(DEMOS_PER_WEEK));
+    emitGoal(
+      ctx,
+      'demos_per_rep_per_week',
+      'rep',
+      ae.id,
+      currentQuarter,
+      nextQuarter,
+      String(DEMOS_PER_WEEK),
+    );
   }
-  for (let month = startOfMonth(plan.windowStartMs); month < plan.asOfMs; month = addMonths(month, 1)) {
-    emitGoal(ctx, 'customer_churn_rate', 'company', null, month, addMonths(month, 1), String(MONTHLY_CHURN_TARGET));
+  for (
+    let month = startOfMonth(plan.windowStartMs);
+    month < plan.asOfMs;
+    month = addMonths(month, 1)
+  ) {
+    emitGoal(
+      ctx,
+      'customer_churn_rate',
+      'company',
+      null,
+      month,
+      addMonths(month, 1),
+      String(MONTHLY_CHURN_TARGET),
+    );
   }
 }
 
@@ -76,7 +116,11 @@ function estimateNewMrrCents(ctx: DemoContext): number {
   for (let i = 0; i < PROBE_PROFILES; i++) {
     const profile = drawCustomerProfile(random, i + 1, ctx.plan, ctx.roster);
     const annual = profile.billedYearly ? 1 - ANNUAL_BILLING_DISCOUNT : 1;
-    total += computeMrrCents(SEAT_PRICE_CENTS[profile.plan], profile.seats, 1 - (1 - profile.discount) * annual);
+    total += computeMrrCents(
+      SEAT_PRICE_CENTS[profile.plan],
+      profile.seats,
+      1 - (1 - profile.discount) * annual,
+    );
   }
   return total / PROBE_PROFILES;
 }

@@ -5,14 +5,16 @@
  * voluntary endings raise: a customer whose card expired did not mean to leave.
  */
 import type { CustomerLife, SimSubscription } from './demo-subscription-life.js';
-import { seatsAt } from './demo-subscription-life.js';
+import { computeSeatsAt } from './demo-subscription-life.js';
 
 /** Half-open [startMs, endMs) spans; `endMs` is Infinity while still running. */
 export type Span = { startMs: number; endMs: number };
 
 /** Spans in which any subscription was in force, trials included, merged and sorted. */
 export function findInForceSpans(life: CustomerLife): Span[] {
-  return mergeSpans(allSubscriptions(life).map((sub) => ({ startMs: sub.startMs, endMs: sub.endMs ?? Infinity })));
+  return mergeSpans(
+    allSubscriptions(life).map((sub) => ({ startMs: sub.startMs, endMs: sub.endMs ?? Infinity })),
+  );
 }
 
 /** Spans in which the customer was paying (DESIGN.md's "active"), merged and sorted. */
@@ -30,12 +32,13 @@ export function isWithinSpans(spans: readonly Span[], ms: number): boolean {
 
 /** The main subscription in force at `ms`, if any. */
 export function findMainAt(life: CustomerLife, ms: number): SimSubscription | undefined {
-  return life.stretches.find(({ main }) => main.startMs <= ms && ms < (main.endMs ?? Infinity))?.main;
+  return life.stretches.find(({ main }) => main.startMs <= ms && ms < (main.endMs ?? Infinity))
+    ?.main;
 }
 
 export function findSeatsAt(life: CustomerLife, ms: number): number {
   const main = findMainAt(life, ms);
-  return main ? seatsAt(main, ms) : 0;
+  return main ? computeSeatsAt(main, ms) : 0;
 }
 
 /**
@@ -53,7 +56,9 @@ export function computeLeavingProximity(life: CustomerLife, ms: number, horizonM
 }
 
 /** When the customer last stopped paying for good, or null while a customer. */
-export function findFinalEnd(life: CustomerLife): { endMs: number; reason: SimSubscription['endReason'] } | null {
+export function findFinalEnd(
+  life: CustomerLife,
+): { endMs: number; reason: SimSubscription['endReason'] } | null {
   const last = life.stretches[life.stretches.length - 1];
   if (!last || last.main.endMs === null) return null;
   return { endMs: last.main.endMs, reason: last.main.endReason };

@@ -33,15 +33,25 @@ const MARKETING_SHARE: Readonly<Record<Channel, number>> = {
 export function emitMarketingSpend(random: Random, emitter: DemoEmitter, plan: DemoPlan): void {
   const shares = computeChannelShares();
   const lastEndMs = startOfDay(plan.asOfMs);
-  for (let month = startOfMonth(plan.windowStartMs); month < lastEndMs; month = addMonths(month, 1)) {
+  for (
+    let month = startOfMonth(plan.windowStartMs);
+    month < lastEndMs;
+    month = addMonths(month, 1)
+  ) {
     const nextMonth = addMonths(month, 1);
     const endMs = Math.min(nextMonth, lastEndMs);
     const coverage = (endMs - month) / (nextMonth - month);
     const expectedNew = computeNewCustomersPerMonth(plan, (month + nextMonth) / 2) * coverage;
     for (const channel of CHANNELS) {
       for (const kind of ['marketing', 'sales'] as const) {
-        const share = kind === 'marketing' ? MARKETING_SHARE[channel] : 1 - MARKETING_SHARE[channel];
-        const amountUsd = expectedNew * shares[channel] * CAC_USD[channel] * share * Math.exp(random.normal(0, 0.12));
+        const share =
+          kind === 'marketing' ? MARKETING_SHARE[channel] : 1 - MARKETING_SHARE[channel];
+        const amountUsd =
+          expectedNew *
+          shares[channel] *
+          CAC_USD[channel] *
+          share *
+          Math.exp(random.normal(0, 0.12));
         const cents = Math.round(amountUsd * 100);
         if (cents <= 0) continue;
         emitter.add('marketing_spend', {

@@ -14,7 +14,11 @@ import type { DemoPlan } from './demo-plan.js';
 import type { CustomerLife } from './demo-subscription-life.js';
 import type { Segment } from './demo-vocabulary.js';
 
-const BUYER_SHARE: Readonly<Record<Segment, number>> = { smb: 0.45, mid_market: 0.6, enterprise: 0.65 };
+const BUYER_SHARE: Readonly<Record<Segment, number>> = {
+  smb: 0.45,
+  mid_market: 0.6,
+  enterprise: 0.65,
+};
 const SPEND_SCALE: Readonly<Record<Segment, number>> = { smb: 1, mid_market: 1.6, enterprise: 2.6 };
 const MAX_ORDERS = 15;
 
@@ -36,7 +40,11 @@ export function emitOrders(
   const dropout = random.uniform(0.03, 0.3);
   const meanSpend = (random.gamma(4, 110) + 80) * SPEND_SCALE[profile.segment];
   let count = 0;
-  for (let t = first.startMs + random.exponential(MONTH_MS / lambda); t < untilMs; t += random.exponential(MONTH_MS / lambda)) {
+  for (
+    let t = first.startMs + random.exponential(MONTH_MS / lambda);
+    t < untilMs;
+    t += random.exponential(MONTH_MS / lambda)
+  ) {
     if (!isWithinSpans(spans, t)) continue;
     const amount = Math.min(5000, Math.max(50, random.gamma(6, meanSpend / 6)));
     emitter.add('orders', {

@@ -5,6 +5,7 @@
  * marketing spend and the goals can be sized from the same expectations the
  * customers are drawn from.
  */
+import { RetainError } from '../../domain/errors.js';
 import type { Random } from '../../domain/random.js';
 import { addMonths, DAY_MS, MONTH_MS, startOfMonth } from './demo-calendar.js';
 import type { Segment } from './demo-vocabulary.js';
@@ -55,12 +56,30 @@ export const TRIAL_FAILURE = 0.22;
 
 export function buildDemoPlan(options: DemoOptions): DemoPlan {
   const asOfMs = options.asOf.getTime();
-  if (!Number.isFinite(asOfMs)) throw new Error('demo asOf is not a valid date');
+  if (!Number.isFinite(asOfMs)) {
+    throw new RetainError('INVALID_ARGUMENT', 'The demo as-of date is not a valid date.', {
+      hint: 'Give a date such as 2026-11-23.',
+    });
+  }
   if (!Number.isInteger(options.customers) || options.customers < 1) {
-    throw new Error(`demo customers must be a positive integer, got ${options.customers}`);
+    throw new RetainError(
+      'INVALID_ARGUMENT',
+      `--customers ${options.customers} is not a positive whole number.`,
+      {
+        hint: 'Use a number of customers such as 2000.',
+      },
+    );
+  }
+  if (!Number.isSafeInteger(options.seed)) {
+    throw new RetainError('INVALID_ARGUMENT', `--seed ${options.seed} is not a whole number.`, {
+      hint: 'Use an integer seed such as 1.',
+    });
   }
   const windowCustomers = options.customers * (1 - OPENING_SHARE);
-  const trialShare = SEGMENT_WEIGHTS.reduce((sum, [segment, w]) => sum + w * TRIAL_SHARE[segment], 0);
+  const trialShare = SEGMENT_WEIGHTS.reduce(
+    (sum, [segment, w]) => sum + w * TRIAL_SHARE[segment],
+    0,
+  );
   const earliestStart = addMonths(asOfMs, -OPENING_AGE_MONTHS[1]);
   return {
     customers: options.customers,

@@ -7,7 +7,14 @@
  * Memory is the queue (about a hundred leads), whatever the company size.
  */
 import { createRandom, deriveSeed, type Random } from '../../domain/random.js';
-import { DAY_MS, formatTimestamp, HOUR_MS, isWorkingDay, MINUTE_MS, startOfDay } from './demo-calendar.js';
+import {
+  DAY_MS,
+  formatTimestamp,
+  HOUR_MS,
+  isWorkingDay,
+  MINUTE_MS,
+  startOfDay,
+} from './demo-calendar.js';
 import type { DemoContext } from './demo-context.js';
 import { drawDialDurationS, emitActivity, type DialOutcome } from './demo-activity-writer.js';
 import { drawProspectAcvCents, emitProspectDeal } from './demo-deals.js';
@@ -62,7 +69,8 @@ async function prospectAsSdr(random: Random, ctx: DemoContext, sdr: DemoRep): Pr
   const { plan, emitter } = ctx;
   const firstDay = startOfDay(Math.max(sdr.startMs, plan.windowStartMs)) + DAY_MS;
   const days: number[] = [];
-  for (let day = firstDay; day < startOfDay(plan.asOfMs); day += DAY_MS) if (isWorkingDay(day)) days.push(day);
+  for (let day = firstDay; day < startOfDay(plan.asOfMs); day += DAY_MS)
+    if (isWorkingDay(day)) days.push(day);
   const expectedDials = days.length * sdr.dialsPerDay * (1 - OUT_OF_OFFICE);
   const already = ctx.sdrTally.get(sdr.id) ?? { dials: 0, meetings: 0 };
   const targetMeetings = (expectedDials + already.dials) / sdr.dialsPerMeeting;
@@ -95,9 +103,17 @@ async function prospectAsSdr(random: Random, ctx: DemoContext, sdr: DemoRep): Pr
   }
 }
 
-function createLead(random: Random, ctx: DemoContext, dayIndex: number, dayStartMs: number): QueuedLead {
+function createLead(
+  random: Random,
+  ctx: DemoContext,
+  dayIndex: number,
+  dayStartMs: number,
+): QueuedLead {
   const source = random.weighted(LEAD_SOURCES);
-  const createdMs = Math.max(ctx.plan.windowStartMs, Math.floor(dayStartMs - random.uniform(0.2, 3) * DAY_MS));
+  const createdMs = Math.max(
+    ctx.plan.windowStartMs,
+    Math.floor(dayStartMs - random.uniform(0.2, 3) * DAY_MS),
+  );
   return {
     id: ctx.emitter.nextId('lead'),
     name: pickPersonName(random).full,
@@ -121,9 +137,22 @@ function dialLead(
   bookGivenConnect: number,
 ): void {
   const draw = random.nextFloat();
-  let outcome: DialOutcome = draw < CONNECT_RATE ? 'connected' : draw < CONNECT_RATE + VOICEMAIL_RATE ? 'voicemail' : 'no_answer';
+  let outcome: DialOutcome =
+    draw < CONNECT_RATE
+      ? 'connected'
+      : draw < CONNECT_RATE + VOICEMAIL_RATE
+        ? 'voicemail'
+        : 'no_answer';
   if (outcome === 'connected' && random.bernoulli(bookGivenConnect)) outcome = 'meeting_booked';
-  emitActivity(ctx, { rep: sdr, kind: 'call', atMs, direction: 'outbound', outcome, leadId: lead.id, durationS: drawDialDurationS(random, outcome) });
+  emitActivity(ctx, {
+    rep: sdr,
+    kind: 'call',
+    atMs,
+    direction: 'outbound',
+    outcome,
+    leadId: lead.id,
+    durationS: drawDialDurationS(random, outcome),
+  });
   lead.attemptsLeft--;
   lead.nextDay = dayIndex + random.int(1, 4);
   if (outcome === 'meeting_booked') {
@@ -139,7 +168,12 @@ function dialLead(
     if (random.bernoulli(0.25)) lead.attemptsLeft = 0;
   }
   if (lead.attemptsLeft === 0) {
-    emitLead(ctx, sdr, lead, lead.hasConnected || random.bernoulli(0.6) ? 'contacted' : 'disqualified');
+    emitLead(
+      ctx,
+      sdr,
+      lead,
+      lead.hasConnected || random.bernoulli(0.6) ? 'contacted' : 'disqualified',
+    );
   }
 }
 

@@ -31,7 +31,10 @@ export function drawSubscriptionChange(
   let seats = state.seats;
   let plan: PlanKey | null = null;
   if ((draw -= seatUp) < 0) {
-    seats = Math.min(profile.companySize, seats + Math.max(1, Math.round(seats * random.uniform(0.05, 0.3))));
+    seats = Math.min(
+      profile.companySize,
+      seats + Math.max(1, Math.round(seats * random.uniform(0.05, 0.3))),
+    );
   } else if ((draw -= seatDown) < 0) {
     seats = Math.max(1, seats - Math.max(1, Math.round(seats * random.uniform(0.05, 0.25))));
   } else if ((draw -= upgrade) < 0) {

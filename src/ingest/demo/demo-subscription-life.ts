@@ -7,7 +7,7 @@
  * asOf leaves `endMs` null, as the billing system would show it.
  */
 import type { Random } from '../../domain/random.js';
-import { addMonths, DAY_MS, MONTH_MS } from './demo-calendar.js';
+import { addMonths, DAY_MS } from './demo-calendar.js';
 import type { CustomerProfile } from './demo-customer-profile.js';
 import type { DemoEmitter } from './demo-emitter.js';
 import type { DemoPlan } from './demo-plan.js';
@@ -20,11 +20,11 @@ import {
   computeMrrCents,
   PLAN_LADDER,
   SEAT_PRICE_CENTS,
-  sigmoid,
   type CancelReason,
   type PlanKey,
   type Segment,
 } from './demo-vocabulary.js';
+import { drawCardChain, removeCardsAddedFrom, type SimCard } from './demo-payment-cards.js';
 import { drawSubscriptionChange } from './demo-subscription-changes.js';
 
 export type SimChange = { atMs: number; mrrCents: number; seats: number; plan: string | null };
@@ -51,11 +51,13 @@ export type SimSubscription = {
 /** One stretch of being a customer: a main subscription and perhaps an add-on. */
 export type Stretch = { main: SimSubscription; addOn: SimSubscription | null };
 
-export type SimCard = { addedAtMs: number; expMonth: number; expYear: number; expiresMs: number };
-
 export type CustomerLife = { stretches: Stretch[]; cards: SimCard[] };
 
-const ADD_ON_SHARE: Readonly<Record<Segment, number>> = { smb: 0.06, mid_market: 0.18, enterprise: 0.25 };
+const ADD_ON_SHARE: Readonly<Record<Segment, number>> = {
+  smb: 0.06,
+  mid_market: 0.18,
+  enterprise: 0.25,
+};
 // Delinquent customers mostly just fix their card and come back; voluntary leavers rarely do.
 const COMEBACK_SHARE = { delinquent: 0.4, voluntary: 0.12 } as const;
 
@@ -68,7 +70,8 @@ export function simulateCustomerLife(
   const cards: SimCard[] = [];
   const stretches: Stretch[] = [];
   if (profile.isTrialOnly) {
-    if (profile.paymentKind === 'card') drawCardChain(random, profile, cards, profile.startMs, profile.startMs);
+    if (profile.paymentKind === 'card')
+      drawCardChain(random, profile, cards, profile.startMs, profile.startMs);
     stretches.push({ main: simulateTrialOnly(profile, emitter), addOn: null });
     return { stretches, cards };
   }
@@ -77,8 +80,15 @@ export function simulateCustomerLife(
   for (let round = 0; round < 2; round++) {
     const firstCard = cards.length;
     const lapseMs =
-      profile.paymentKind === 'card' ? drawCardChain(random, profile, cards, startMs, plan.asOfMs) : null;
-    const stretch = simulateStretch(random, profile, plan, emitter, { startMs, trialEndMs, isComeback: round > 0, lapseMs });
+      profile.paymentKind === 'card'
+        ? drawCardChain(random, profile, cards, startMs, plan.asOfMs)
+        : null;
+    const stretch = simulateStretch(random, profile, plan, emitter, {
+      startMs,
+      trialEndMs,
+      isComeback: round > 0,
+      lapseMs,
+    });
     stretches.push(stretch);
     const { endMs, endReason } = stretch.main;
     // Cards the customer would have added after leaving were never added.
@@ -116,7 +126,12 @@ function simulateTrialOnly(profile: CustomerProfile, emitter: DemoEmitter): SimS
   };
 }
 
-type StretchStart = { startMs: number; trialEndMs: number | null; isComeback: boolean; lapseMs: number | null };
+type StretchStart = {
+  startMs: number;
+  trialEndMs: number | null;
+  isComeback: boolean;
+  lapseMs: number | null;
+};
 
 function simulateStretch(
   random: Random,
@@ -131,9 +146,15 @@ function simulateStretch(
   const commitmentMonths = contract === 'monthly' ? 1 : contract === 'annual' ? 12 : 24;
   const planIndex = PLAN_LADDER.indexOf(profile.plan);
   const planKey: PlanKey =
-    isComeback && planIndex > 0 && random.bernoulli(0.4) ? (PLAN_LADDER[planIndex - 1] ?? profile.plan) : profile.plan;
-  const seats = isComeback ? Math.max(1, Math.round(profile.seats * random.uniform(0.6, 1))) : profile.seats;
-  const discount = isComeback ? 0 : 1 - (1 - profile.discount) * (intervalMonths === 12 ? 1 - ANNUAL_BILLING_DISCOUNT : 1);
+    isComeback && planIndex > 0 && random.bernoulli(0.4)
+      ? (PLAN_LADDER[planIndex - 1] ?? profile.plan)
+      : profile.plan;
+  const seats = isComeback
+    ? Math.max(1, Math.round(profile.seats * random.uniform(0.6, 1)))
+    : profile.seats;
+  const discount = isComeback
+    ? 0
+    : 1 - (1 - profile.discount) * (intervalMonths === 12 ? 1 - ANNUAL_BILLING_DISCOUNT : 1);
   const payStartMs = trialEndMs ?? startMs;
   const main: SimSubscription = {
     id: emitter.nextId('sub'),
@@ -153,12 +174,19 @@ function simulateStretch(
   };
   const hazard = computeMonthlyHazard(profile, contract);
   const termChurn = 1 - Math.pow(1 - hazard, commitmentMonths);
-  const declineHazard = (profile.paymentKind === 'card' ? 0.0012 : 0.0004) * Math.exp(0.5 * profile.risk);
+  const paymentFailureHazard =
+    (profile.paymentKind === 'card' ? 0.0012 : 0.0004) * Math.exp(0.5 * profile.risk);
   let state = { plan: planKey, seats, discount };
   for (let month = 1; ; month++) {
     const monthStart = addMonths(payStartMs, month - 1);
     const boundary = addMonths(payStartMs, month);
-    const change = drawSubscriptionChange(random, profile, state, monthStart, Math.min(boundary, plan.asOfMs));
+    const change = drawSubscriptionChange(
+      random,
+      profile,
+      state,
+      monthStart,
+      Math.min(boundary, plan.asOfMs),
+    );
     if (change) {
       state = { ...state, plan: change.plan ?? state.plan, seats: change.seats };
       main.changes.push(change);
@@ -169,8 +197,14 @@ function simulateStretch(
         startDunning(random, main, plan, boundary, 'card_expired');
         break;
       }
-      if (random.bernoulli(declineHazard * intervalMonths)) {
-        startDunning(random, main, plan, boundary, random.pick(['insufficient_funds', 'card_declined']));
+      if (random.bernoulli(paymentFailureHazard * intervalMonths)) {
+        startDunning(
+          random,
+          main,
+          plan,
+          boundary,
+          random.pick(['insufficient_funds', 'card_declined']),
+        );
         break;
       }
     }
@@ -187,15 +221,23 @@ function simulateStretch(
 }
 
 function computeMonthlyHazard(profile: CustomerProfile, contract: string): number {
-  const payment = profile.paymentKind === 'card' ? 1.25 : profile.paymentKind === 'invoice' ? 0.8 : 0.9;
+  const payment =
+    profile.paymentKind === 'card' ? 1.25 : profile.paymentKind === 'invoice' ? 0.8 : 0.9;
   const term = contract === 'monthly' ? 1.3 : contract === 'annual' ? 0.8 : 0.6;
   // exp(0.9·z − 0.405) has mean 1 for z ~ N(0, 1), so the segment base stays the average.
-  const hazard = BASE_CHURN_HAZARD[profile.segment] * Math.exp(0.9 * profile.risk - 0.405) * payment * term;
+  const hazard =
+    BASE_CHURN_HAZARD[profile.segment] * Math.exp(0.9 * profile.risk - 0.405) * payment * term;
   return Math.min(0.5, hazard);
 }
 
 // Dunning retries for four to six weeks; still running at asOf, the subscription is past due, not ended.
-function startDunning(random: Random, sub: SimSubscription, plan: DemoPlan, fromMs: number, code: string): void {
+function startDunning(
+  random: Random,
+  sub: SimSubscription,
+  plan: DemoPlan,
+  fromMs: number,
+  code: string,
+): void {
   sub.dunningFromMs = fromMs;
   sub.failureCode = code;
   const endMs = Math.floor(fromMs + random.uniform(28, 45) * DAY_MS);
@@ -213,10 +255,12 @@ function simulateAddOn(
   main: SimSubscription,
 ): SimSubscription | null {
   if (!random.bernoulli(ADD_ON_SHARE[profile.segment])) return null;
-  const startMs = Math.floor(addMonths(main.payStartMs, random.int(1, 14)) + random.uniform(0, 20) * DAY_MS);
+  const startMs = Math.floor(
+    addMonths(main.payStartMs, random.int(1, 14)) + random.uniform(0, 20) * DAY_MS,
+  );
   const untilMs = Math.min(main.endMs ?? plan.asOfMs, main.dunningFromMs ?? Infinity, plan.asOfMs);
   if (startMs >= untilMs - 14 * DAY_MS) return null;
-  const seats = seatsAt(main, startMs);
+  const seats = computeSeatsAt(main, startMs);
   const addOn: SimSubscription = {
     id: emitter.nextId('sub'),
     plan: ADD_ON_PLAN,
@@ -252,41 +296,8 @@ function simulateAddOn(
   return addOn;
 }
 
-/**
- * Adds the customer's cards from `fromMs` on: each replaced shortly before it
- * expires, until one is not. Returns when that unreplaced card lapses (the first
- * day after its expiry month), or null when every card before `untilMs` was replaced.
- */
-function drawCardChain(
-  random: Random,
-  profile: CustomerProfile,
-  cards: SimCard[],
-  fromMs: number,
-  untilMs: number,
-): number | null {
-  let addedAtMs = fromMs;
-  const lapseChance = sigmoid(-0.9 + 0.9 * profile.risk);
-  for (let isFirst = true; ; isFirst = false) {
-    const validMonths = isFirst ? random.uniform(3, 48) : random.uniform(24, 60);
-    const expiry = new Date(addedAtMs + validMonths * MONTH_MS);
-    const expiresMs = Date.UTC(expiry.getUTCFullYear(), expiry.getUTCMonth() + 1, 1);
-    cards.push({ addedAtMs, expMonth: expiry.getUTCMonth() + 1, expYear: expiry.getUTCFullYear(), expiresMs });
-    if (expiresMs >= untilMs || random.bernoulli(lapseChance)) {
-      return expiresMs >= untilMs ? null : expiresMs;
-    }
-    addedAtMs = Math.max(addedAtMs + DAY_MS, Math.floor(expiresMs - random.uniform(2, 45) * DAY_MS));
-  }
-}
-
-function removeCardsAddedFrom(cards: SimCard[], firstIndex: number, endMs: number): void {
-  // Keep the stretch's first card even so: it is the one its invoices were charged to.
-  for (let i = cards.length - 1; i > firstIndex; i--) {
-    if ((cards[i]?.addedAtMs ?? 0) >= endMs) cards.splice(i, 1);
-  }
-}
-
 /** Seats in force at `ms`: the latest change before it, else the subscription's own. */
-export function seatsAt(sub: SimSubscription, ms: number): number {
+export function computeSeatsAt(sub: SimSubscription, ms: number): number {
   let seats = sub.seats;
   for (const change of sub.changes) {
     if (change.atMs <= ms) seats = change.seats;
@@ -295,7 +306,7 @@ export function seatsAt(sub: SimSubscription, ms: number): number {
 }
 
 /** Monthly MRR in cents at `ms`, by the same rule as DESIGN.md's "MRR at t". */
-export function mrrCentsAt(sub: SimSubscription, ms: number): number {
+export function computeMrrCentsAt(sub: SimSubscription, ms: number): number {
   let mrr = sub.mrrCents;
   for (const change of sub.changes) {
     if (change.atMs < ms) mrr = change.mrrCents;

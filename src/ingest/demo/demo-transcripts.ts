@@ -55,8 +55,8 @@ const RISK_LINES: Readonly<Record<CancelReason | 'generic', readonly string[]>> 
     'To be frank, the team is not using it much anymore.',
     "We're not using it much since the reorganisation.",
   ],
-  missing_features: ["Without the integrations we need, we may have to cancel."],
-  poor_support: ['After the last support tickets, people are asking why we don\'t just cancel.'],
+  missing_features: ['Without the integrations we need, we may have to cancel.'],
+  poor_support: ["After the last support tickets, people are asking why we don't just cancel."],
   generic: [
     "We're seriously considering cancelling our subscription.",
     "I'll be honest, we're discussing whether to cancel at renewal.",
@@ -92,11 +92,13 @@ export type CustomerCallInput = {
 };
 
 export function buildCustomerTranscript(random: Random, input: CustomerCallInput): string {
-  const rep = (text: string): string => `${input.repName}: ${text.replace('{name}', firstName(input.contactName))}`;
+  const rep = (text: string): string =>
+    `${input.repName}: ${text.replace('{name}', firstName(input.contactName))}`;
   const customer = (text: string): string => `${input.contactName}: ${text}`;
   const special: string[] = [];
   if (random.bernoulli(input.riskChance)) {
-    const pool = input.reason && random.bernoulli(0.7) ? RISK_LINES[input.reason] : RISK_LINES.generic;
+    const pool =
+      input.reason && random.bernoulli(0.7) ? RISK_LINES[input.reason] : RISK_LINES.generic;
     special.push(random.pick(pool));
     if (random.bernoulli(0.35)) special.push(random.pick(RISK_LINES.generic));
   } else if (random.bernoulli(0.15)) {
@@ -115,7 +117,8 @@ export function buildCustomerTranscript(random: Random, input: CustomerCallInput
     }
   }
   lines.push(rep(random.pick(REP_CLOSERS)));
-  if (lines.length < 15 && random.bernoulli(0.6)) lines.push(customer(random.pick(CUSTOMER_CLOSERS)));
+  if (lines.length < 15 && random.bernoulli(0.6))
+    lines.push(customer(random.pick(CUSTOMER_CLOSERS)));
   return lines.slice(0, 15).join('\n');
 }
 
@@ -159,9 +162,14 @@ export type ProspectCallInput = {
 };
 
 export function buildProspectTranscript(random: Random, input: ProspectCallInput): string {
-  const ae = (text: string): string => `${input.repName}: ${text.replace('{name}', firstName(input.contactName))}`;
+  const ae = (text: string): string =>
+    `${input.repName}: ${text.replace('{name}', firstName(input.contactName))}`;
   const prospect = (text: string): string => `${input.contactName}: ${text}`;
-  const lines = [ae(random.pick(PROSPECT_OPENERS)), prospect(random.pick(PROSPECT_SITUATIONS)), ae(random.pick(AE_PITCHES))];
+  const lines = [
+    ae(random.pick(PROSPECT_OPENERS)),
+    prospect(random.pick(PROSPECT_SITUATIONS)),
+    ae(random.pick(AE_PITCHES)),
+  ];
   const turns = random.int(0, 4);
   for (let i = 0; i < turns; i++) {
     const objects = random.bernoulli(input.isLikelyLost ? 0.5 : 0.2);

@@ -28,11 +28,19 @@ export function emitUsage(
     // Involuntary leavers barely change their habits; most voluntary ones fade first.
     const isFading = random.bernoulli(main.endReason === 'voluntary' ? 0.8 : 0.15);
     if (isFading) {
-      fades.push({ endMs: main.endMs, lengthMs: random.int(4, 12) * WEEK_MS, depth: random.uniform(0.35, 0.8) });
+      fades.push({
+        endMs: main.endMs,
+        lengthMs: random.int(4, 12) * WEEK_MS,
+        depth: random.uniform(0.35, 0.8),
+      });
     }
   }
   const dip = random.bernoulli(0.15)
-    ? { startMs: random.uniform(plan.windowStartMs, plan.asOfMs), lengthMs: random.int(4, 8) * WEEK_MS, depth: random.uniform(0.25, 0.55) }
+    ? {
+        startMs: random.uniform(plan.windowStartMs, plan.asOfMs),
+        lengthMs: random.int(4, 8) * WEEK_MS,
+        depth: random.uniform(0.25, 0.55),
+      }
     : null;
   const eventsPerUser = random.gamma(4, 10);
   let wobble = 0;
@@ -48,14 +56,18 @@ export function emitUsage(
       let level = profile.engagement;
       for (const fade of fades) {
         const before = fade.endMs - week;
-        if (before > 0 && before < fade.lengthMs) level *= 1 - fade.depth * (1 - before / fade.lengthMs);
+        if (before > 0 && before < fade.lengthMs)
+          level *= 1 - fade.depth * (1 - before / fade.lengthMs);
       }
       if (dip && week >= dip.startMs && week < dip.startMs + dip.lengthMs) level *= 1 - dip.depth;
       const main = findMainAt(life, probeMs);
       if (main && main.trialEndMs !== null && probeMs < main.trialEndMs) level *= 0.8;
       // Week-to-week wobble with memory (AR(1)), so noise looks like habits, not static.
       wobble = 0.6 * wobble + random.normal(0, 0.1);
-      const activeUsers = Math.max(0, Math.min(seats, Math.round(seats * level * Math.exp(wobble))));
+      const activeUsers = Math.max(
+        0,
+        Math.min(seats, Math.round(seats * level * Math.exp(wobble))),
+      );
       const events = Math.round(activeUsers * eventsPerUser * Math.exp(random.normal(0, 0.2)));
       emitter.add('usage', {
         customer_id: profile.id,

@@ -18,7 +18,7 @@ export const LAST_NAMES = (
   'Taylor Thomas Moore Martin Lee Walker Hall Young King Wright Scott Green Baker ' +
   'Adams Nelson Carter Mitchell Roberts Turner Müller Schmidt Fischer Weber Dubois ' +
   'Moreau Rossi Bianchi Nakamura Tanaka Chen Wang Kim Park Singh Patel Okafor ' +
-  'Mensah Silva Santos Costa Novak Kowalski Larsen Nilsson Jansen O\'Brien Murphy ' +
+  "Mensah Silva Santos Costa Novak Kowalski Larsen Nilsson Jansen O'Brien Murphy " +
   'Haddad Ortiz'
 ).split(' ');
 
@@ -39,7 +39,18 @@ const COMPANY_KINDS = (
   'Energy Finance Robotics Studios Consulting Supply Networks Cloud'
 ).split(' ');
 
-const COMPANY_SUFFIXES = ['Inc.', 'Ltd', 'GmbH', 'LLC', 'Group', 'Co.', 'S.A.', 'AB', 'Pty Ltd', ''] as const;
+const COMPANY_SUFFIXES = [
+  'Inc.',
+  'Ltd',
+  'GmbH',
+  'LLC',
+  'Group',
+  'Co.',
+  'S.A.',
+  'AB',
+  'Pty Ltd',
+  '',
+] as const;
 
 export const INDUSTRIES = (
   'software fintech healthcare retail manufacturing education logistics media ' +

@@ -19,9 +19,13 @@ export async function loadDemoCompany(store: Store, options: LoadDemoOptions): P
   return store.transaction(async (tx) => {
     const rowCount = await countCanonicalRows(tx);
     if (rowCount > 0 && options.replace !== true) {
-      throw new RetainError('CONFLICT', `${store.location} already holds ${rowCount} rows of data.`, {
-        hint: 'Pass --replace to delete them and load the demo company, or use another --db file.',
-      });
+      throw new RetainError(
+        'CONFLICT',
+        `${store.location} already holds ${rowCount} rows of data.`,
+        {
+          hint: 'Pass --replace to delete them and load the demo company, or use another --db file.',
+        },
+      );
     }
     for (const entity of ENTITIES) await tx.query(`DELETE FROM ${entity.name}`);
     const sink = createStoreSink(tx);
@@ -33,7 +37,11 @@ export async function loadDemoCompany(store: Store, options: LoadDemoOptions): P
 
 /** Rows across every canonical table; 0 means a fresh workspace. */
 export async function countCanonicalRows(store: Store): Promise<number> {
-  const union = ENTITIES.map((entity) => `SELECT count(*) AS n FROM ${entity.name}`).join(' UNION ALL ');
-  const [row] = await store.query<{ n: number }>(`SELECT CAST(sum(n) AS INTEGER) AS n FROM (${union}) counts`);
+  const union = ENTITIES.map((entity) => `SELECT count(*) AS n FROM ${entity.name}`).join(
+    ' UNION ALL ',
+  );
+  const [row] = await store.query<{ n: number }>(
+    `SELECT CAST(sum(n) AS INTEGER) AS n FROM (${union}) counts`,
+  );
   return row?.n ?? 0;
 }

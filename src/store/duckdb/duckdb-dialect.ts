@@ -1,8 +1,17 @@
-import { columnTypeOf, quoteIdentifier, type SqlDialect } from '../sql-dialect.js';
+import {
+  columnTypeOf,
+  quoteIdentifier,
+  toSqlStringLiteral,
+  type SqlDialect,
+} from '../sql-dialect.js';
 
 export const duckDbDialect: SqlDialect = {
   name: 'duckdb',
   columnType: columnTypeOf,
   jsonType: 'JSON',
   quoteIdentifier,
+  jsonText: (column, key) =>
+    `json_extract_string(${column}, ${toSqlStringLiteral(`$."${key.replaceAll('"', '\\"')}"`)})`,
+  jsonKeysQuery: (table, column) =>
+    `SELECT DISTINCT unnest(json_keys(${column})) AS key FROM ${table} WHERE ${column} IS NOT NULL ORDER BY 1`,
 };

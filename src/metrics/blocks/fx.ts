@@ -1,0 +1,87 @@
+/**
+ * Currency conversion at the rate in force on the date of the row that set
+ * an amount (DESIGN.md, reading 5), so exchange moves never show up as
+ * expansion. Rates become validity ranges once per request; a money row in a
+ * foreign currency with no rate on or before its date stops the request with
+ * an error naming the currency and the date.
+ */
+import { RetainError } from '../../domain/errors.js';
+import type { Store } from '../../store/store.js';
+import type { MetricContext } from '../context.js';
+
+export async function createFxBlock(store: Store, context: MetricContext): Promise<void> {
+  await store.query(
+    `CREATE TEMPORARY TABLE ${context.tables.fx} AS
+     SELECT currency, date AS valid_from,
+            -- A far-future end instead of NULL keeps the join a plain range join.
+            coalesce(lead(date) OVER (PARTITION BY currency ORDER BY date), DATE '9999-12-31') AS valid_to,
+            rate_to_reporting
+     FROM fx_rates`,
+  );
+}
+
+/** SQL joining the rate for `currency` on `date` as alias `alias`; use with {@link convertedAmount}. */
+export function joinFx(
+  context: MetricContext,
+  alias: string,
+  currency: string,
+  date: string,
+): string {
+  return `LEFT JOIN ${context.tables.fx} ${alias} ON ${alias}.currency = ${currency}
+    AND CAST(${date} AS DATE) >= ${alias}.valid_from AND CAST(${date} AS DATE) < ${alias}.valid_to`;
+}
+
+/** `amount` in the reporting currency, given the join from {@link joinFx}. */
+export function convertedAmount(
+  context: MetricContext,
+  alias: string,
+  amount: string,
+  currency: string,
+): string {
+  return `(${amount} * CASE WHEN ${currency} = '${context.reportingCurrency}' OR ${currency} IS NULL THEN 1 ELSE ${alias}.rate_to_reporting END)`;
+}
+
+/** Every money column and the date its amount was set on. */
+const MONEY_SOURCES = [
+  { table: 'subscriptions s', currency: 's.currency', date: 's.started_at' },
+  {
+    table: 'subscription_changes c JOIN subscriptions s ON s.id = c.subscription_id',
+    currency: 's.currency',
+    date: 'c.effective_at',
+  },
+  { table: 'invoices s', currency: 's.currency', date: 's.issued_at' },
+  { table: 'orders s', currency: 's.currency', date: 's.ordered_at' },
+  { table: 'deals s', currency: 's.currency', date: 'coalesce(s.closed_at, s.created_at)' },
+  { table: 'marketing_spend s', currency: 's.currency', date: 's.period_start' },
+] as const;
+
+/**
+ * Rates are ranges from each row's date to the next, so a currency is covered
+ * on every date from its first rate on: it is enough to compare each
+ * currency's earliest money row with its earliest rate.
+ */
+export async function assertFxCoverage(store: Store, context: MetricContext): Promise<void> {
+  for (const source of MONEY_SOURCES) {
+    const [missing] = await store.query<{ currency: string; day: string }>(
+      `SELECT used.currency, used.day
+       FROM (SELECT ${source.currency} AS currency, min(CAST(${source.date} AS DATE)) AS day
+             FROM ${source.table}
+             WHERE ${source.currency} <> '${context.reportingCurrency}'
+             GROUP BY ${source.currency}) used
+       LEFT JOIN (SELECT currency, min(valid_from) AS first_rate FROM ${context.tables.fx} GROUP BY currency) rates
+         ON rates.currency = used.currency
+       WHERE rates.first_rate IS NULL OR used.day < rates.first_rate
+       ORDER BY used.day LIMIT 1`,
+    );
+    if (missing) {
+      const table = source.table.split(' ')[0] ?? source.table;
+      throw new RetainError(
+        'INVALID_ARGUMENT',
+        `No exchange rate for ${missing.currency} on or before ${missing.day} (needed by ${table}).`,
+        {
+          hint: `Import fx_rates with a ${missing.currency} row dated ${missing.day} or earlier (rate_to_reporting: the ${context.reportingCurrency} value of one ${missing.currency}).`,
+        },
+      );
+    }
+  }
+}

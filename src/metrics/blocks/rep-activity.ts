@@ -1,0 +1,23 @@
+/**
+ * Per rep and period, the activity counts the activity KPIs divide: one scan
+ * of activities instead of one per KPI. Reps count from their first activity
+ * of any kind in the period (DESIGN.md, reading 11).
+ */
+import type { Store } from '../../store/store.js';
+import type { MetricContext } from '../context.js';
+
+export async function createRepActivityBlock(store: Store, context: MetricContext): Promise<void> {
+  const { periods, repActivity } = context.tables;
+  await store.query(
+    `CREATE TEMPORARY TABLE ${repActivity} AS
+     SELECT p.period_start, a.rep_id, p.working_days,
+            count(CASE WHEN a.kind = 'call' THEN 1 END) AS calls,
+            count(CASE WHEN a.kind = 'email' THEN 1 END) AS emails,
+            count(CASE WHEN a.kind = 'meeting' THEN 1 END) AS meetings,
+            count(CASE WHEN a.kind = 'demo' THEN 1 END) AS demos,
+            count(CASE WHEN a.kind = 'call' AND a.direction = 'outbound' THEN 1 END) AS outbound_calls,
+            count(CASE WHEN a.outcome = 'meeting_booked' THEN 1 END) AS meetings_booked
+     FROM activities a JOIN ${periods} p ON a.occurred_at >= p.period_start AND a.occurred_at < p.period_end
+     GROUP BY p.period_start, a.rep_id, p.working_days`,
+  );
+}
