@@ -5,10 +5,12 @@
  */
 import { Command, CommanderError } from 'commander';
 import { RetainError } from '../domain/errors.js';
+import { registerCohortsCommand } from './commands/cohorts.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerMetricsCommand } from './commands/metrics.js';
 import { registerStartCommand } from './commands/start.js';
+import { registerSurvivalCommand } from './commands/survival.js';
 import { writeErr } from './context.js';
 import { EXIT_BAD_ARGUMENTS, exitCodeOf } from './exit-codes.js';
 
@@ -22,6 +24,8 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerImportCommand(program);
   registerMetricsCommand(program);
+  registerCohortsCommand(program);
+  registerSurvivalCommand(program);
   return program;
 }
 

@@ -4,13 +4,14 @@
  * one connection cannot collide), the dialect, and the workspace settings.
  */
 import type { SqlDialect } from '../store/sql-dialect.js';
+import type { Grain } from './periods.js';
 
 export type WorkspaceMode = 'subscriptions' | 'orders';
 
 export type BlockTables = {
   /** One row per period: period_start, period_end (UTC), labels, working_days, as_of_point. */
   readonly periods: string;
-  /** fx_rates as validity ranges: currency, valid_from, valid_to, rate_to_reporting. */
+  /** Marks the one-off check that every foreign amount has a rate (no table). */
   readonly fx: string;
   /** Paying stretches of each subscription at one MRR: customer_id, pay_start, pay_end, mrr, seats, end_reason. */
   readonly segments: string;
@@ -38,7 +39,23 @@ export type MetricContext = {
   readonly orderActiveDays: number;
   /** Timestamp literal text (`YYYY-MM-DD HH:MM:SS`) of the as-of instant. */
   readonly asOfUtc: string;
+  /** The grain and zone of the periods table: instants map to a period by their local bucket. */
+  readonly grain: Grain;
+  readonly timeZone: string;
 };
+
+/**
+ * SQL joining periods `p` to the period holding instant `timestamp` (stored
+ * as UTC): the local bucket start equals the period's start date, which is
+ * a hash join where a range join over periods would be a nested loop.
+ */
+export function joinPeriodOf(context: MetricContext, timestamp: string): string {
+  const local =
+    context.timeZone === 'UTC'
+      ? timestamp
+      : `((${timestamp}) AT TIME ZONE 'UTC') AT TIME ZONE '${context.timeZone.replaceAll("'", "''")}'`;
+  return `JOIN ${context.tables.periods} p ON p.start_date = CAST(date_trunc('${context.grain}', ${local}) AS DATE)`;
+}
 
 export function buildBlockTables(requestId: string): BlockTables {
   return {

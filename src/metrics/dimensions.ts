@@ -53,38 +53,58 @@ export function resolveDimension(column: string, known: readonly string[]): stri
   });
 }
 
+/** SQL expressions linking a row to the dimensions: its customer, rep and spend channel. */
+export type RowLinks = {
+  readonly customerId: string;
+  readonly repId: string;
+  readonly channel: string;
+};
+
+/** The links of a contribution row `c` (see buildContributionsSql). */
+export const CONTRIBUTION_LINKS: RowLinks = {
+  customerId: 'c.customer_id',
+  repId: 'c.rep_id',
+  channel: 'c.channel',
+};
+
 /**
- * SQL for a dimension's value on a contribution row `c`, given the joins of
- * {@link dimensionJoins}: a customer's own column, else what the row itself
- * carries (a deal's owner, a spend row's channel).
+ * SQL for a dimension's value on a row, given the joins of {@link dimensionJoins}:
+ * a customer's own column, else what the row itself carries (a deal's owner,
+ * a spend row's channel).
  */
-export function dimensionExpression(dimension: string, context: MetricContext): string {
+export function dimensionExpression(
+  dimension: string,
+  context: MetricContext,
+  links: RowLinks,
+): string {
   switch (dimension) {
     case 'segment':
     case 'region':
     case 'industry':
     case 'plan':
-      return `d.${dimension}`;
+      return `dim.${dimension}`;
     case 'acquisition_channel':
-      return 'coalesce(d.acquisition_channel, c.channel)';
+      return `coalesce(dim.acquisition_channel, ${links.channel})`;
     case 'owner_rep_id':
-      return 'coalesce(c.rep_id, d.owner_rep_id)';
+      return `coalesce(${links.repId}, dim.owner_rep_id)`;
     case 'team':
-      return 'r.team';
+      return 'dim_rep.team';
     default:
-      return context.dialect.jsonText('d.attributes', dimension);
+      return context.dialect.jsonText('dim.attributes', dimension);
   }
 }
 
-export function dimensionJoins(context: MetricContext): string {
-  return `LEFT JOIN ${context.tables.dimensions} d ON d.customer_id = c.customer_id
-    LEFT JOIN reps r ON r.id = coalesce(c.rep_id, d.owner_rep_id)`;
+export function dimensionJoins(context: MetricContext, links: RowLinks): string {
+  // Aliases no row source uses, so the joins never shadow a source's own.
+  return `LEFT JOIN ${context.tables.dimensions} dim ON dim.customer_id = ${links.customerId}
+    LEFT JOIN reps dim_rep ON dim_rep.id = coalesce(${links.repId}, dim.owner_rep_id)`;
 }
 
 /** WHERE text and its parameters: values of one column are alternatives, columns combine. */
 export function buildFilterSql(
   filters: readonly Filter[],
   context: MetricContext,
+  links: RowLinks,
   firstParameter: number,
 ): { sql: string; params: SqlValue[] } {
   const byColumn = new Map<string, string[]>();
@@ -96,7 +116,7 @@ export function buildFilterSql(
       params.push(value);
       return `$${firstParameter + params.length - 1}`;
     });
-    return `${dimensionExpression(column, context)} IN (${placeholders.join(', ')})`;
+    return `${dimensionExpression(column, context, links)} IN (${placeholders.join(', ')})`;
   });
   return { sql: clauses.length === 0 ? 'TRUE' : clauses.join(' AND '), params };
 }

@@ -5,13 +5,8 @@
  * as the value, so the two cannot disagree.
  */
 import type { Store } from '../store/store.js';
-import {
-  computeMetrics,
-  withMetricSession,
-  type ContributionRow,
-  type MetricQuery,
-  type MetricResult,
-} from './compute-metrics.js';
+import { computeMetrics, type MetricQuery, type MetricResult } from './compute-metrics.js';
+import { withMetricSession, type ContributionRow } from './metric-session.js';
 import type { KpiDefinition } from './definition.js';
 import { findKpiOrThrow } from './registry.js';
 

@@ -14,6 +14,11 @@ export interface SqlDialect {
   readonly quoteIdentifier: (name: string) => string;
   /** The text value of top-level `key` in a JSON column (the key is one we validated). */
   readonly jsonText: (column: string, key: string) => string;
+  /**
+   * A LEFT JOIN bringing, as `alias.rate_to_reporting`, the fx_rates row of
+   * `currency` with the latest date on or before `date` (an as-of join).
+   */
+  readonly joinLatestRate: (alias: string, currency: string, date: string) => string;
   /** A query listing the distinct top-level keys of a JSON column, as rows of `key`. */
   readonly jsonKeysQuery: (table: string, column: string) => string;
 }

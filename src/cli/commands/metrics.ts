@@ -8,7 +8,7 @@ import { explainMetric, type MetricExplanation } from '../../metrics/explain-met
 import { parseMetricRequest } from '../../metrics/parse-metric-request.js';
 import { KPI_FAMILIES, KPIS } from '../../metrics/registry.js';
 import { configOf, withRuntime, writeOut } from '../context.js';
-import { formatKpiValue } from '../format-value.js';
+import { formatResultValue } from '../format-value.js';
 import {
   parseOutputFormat,
   renderCsv,
@@ -18,16 +18,11 @@ import {
   type TableColumn,
 } from '../output.js';
 import { parseDateOption } from '../parse-options.js';
+import { addSliceOptions, toMetricRequest, type SliceOptions } from '../slice-options.js';
 
-type MetricsOptions = {
+type MetricsOptions = SliceOptions & {
   metric?: string;
-  grain?: string;
-  from?: string;
-  to?: string;
-  tz?: string;
-  where: string[];
   by?: string;
-  asOf?: Date;
   list?: boolean;
   explain?: string;
   period?: string;
@@ -38,22 +33,12 @@ type MetricsOptions = {
 const METRICS_PER_TABLE = 6;
 
 export function registerMetricsCommand(program: Command): void {
-  program
+  const command = program
     .command('metrics')
     .description('Compute KPIs, each with its numerator and denominator')
-    .option('--metric <ids>', 'comma-separated KPI ids or families (default: all)')
-    .option('--grain <grain>', 'day, week, month, quarter or year', 'month')
-    .option('--from <date>', 'first date (floored to its period; default: 12 periods back)')
-    .option('--to <date>', 'end date, exclusive (default: the period holding --as-of is the last)')
-    .option('--tz <zone>', 'reporting time zone deciding period boundaries', 'UTC')
-    .option(
-      '--where <col=value>',
-      'filter on a customer column or attribute (repeatable)',
-      collect,
-      [],
-    )
+    .option('--metric <ids>', 'comma-separated KPI ids or families (default: all)');
+  addSliceOptions(command, { grain: 'month', fromHelp: '12 periods back' })
     .option('--by <col>', 'break every result down by this column')
-    .option('--as-of <date>', 'the day to report as of (default: today)', parseDateOption)
     .option('--list', 'list the KPIs with their definitions')
     .option('--explain <id>', 'print the definition, and with --period the ids counted')
     .option('--period <date>', 'with --explain: a date inside the period to explain')
@@ -65,15 +50,9 @@ export function registerMetricsCommand(program: Command): void {
         return;
       }
       await withRuntime(command, async ({ store }) => {
-        const asOf = options.asOf ?? new Date();
         const request = {
-          grain: options.grain,
-          timeZone: options.tz,
-          where: options.where,
-          by: options.by,
-          asOf,
-          ...(options.from === undefined ? {} : { from: options.from }),
-          ...(options.to === undefined ? {} : { to: options.to }),
+          ...toMetricRequest(options),
+          ...(options.by === undefined ? {} : { by: options.by }),
         };
         if (options.explain !== undefined) {
           const period = options.period;
@@ -98,10 +77,6 @@ export function registerMetricsCommand(program: Command): void {
         writeOut(renderResults(await computeMetrics(store, query), format, query.by !== undefined));
       });
     });
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 function nextDay(date: string): string {
@@ -155,9 +130,7 @@ function renderWideTables(results: readonly MetricResult[], isBrokenDown: boolea
         header: metric,
         value: (key: string) => {
           const result = byKey.get(`${metric}\u0000${key}`);
-          return result
-            ? `${formatKpiValue(result.value, result.unit)}${result.partial ? '*' : ''}`
-            : null;
+          return result ? `${formatResultValue(result)}${result.partial ? '*' : ''}` : null;
         },
       })),
     ];
@@ -212,7 +185,7 @@ function renderExplanation(explanation: MetricExplanation, format: OutputFormat)
   for (const result of results) {
     lines.push(
       `${result.period_start} to ${result.period_end}${result.segment === null ? '' : ` (${result.segment})`}: ` +
-        `${formatKpiValue(result.value, result.unit)}  numerator ${result.numerator ?? '—'}, denominator ${result.denominator ?? '—'}`,
+        `${formatResultValue(result)}  numerator ${result.numerator ?? '—'}, denominator ${result.denominator ?? '—'}`,
     );
   }
   lines.push('');

@@ -12,7 +12,7 @@ export async function createCustomerPeriodsBlock(
   store: Store,
   context: MetricContext,
 ): Promise<void> {
-  const { periods, segments, customerPeriods } = context.tables;
+  const { periods, segments, customerPeriods, customerFacts } = context.tables;
   const activeAt = (instant: string) =>
     `g.pay_start < ${instant} AND (g.pay_end IS NULL OR g.pay_end >= ${instant})`;
   await store.query(
@@ -21,10 +21,10 @@ export async function createCustomerPeriodsBlock(
        SELECT p.period_start, g.customer_id,
               count(CASE WHEN ${activeAt('p.period_start')} THEN 1 END) > 0 AS is_active_start,
               count(CASE WHEN ${activeAt('p.period_end')} THEN 1 END) > 0 AS is_active_end,
-              coalesce(sum(CASE WHEN ${activeAt('p.period_start')} THEN g.mrr END), 0) AS mrr_start,
-              coalesce(sum(CASE WHEN ${activeAt('p.period_end')} THEN g.mrr END), 0) AS mrr_end,
-              coalesce(sum(CASE WHEN ${activeAt('p.period_start')} THEN g.seats END), 0) AS seats_start,
-              coalesce(sum(CASE WHEN ${activeAt('p.period_end')} THEN g.seats END), 0) AS seats_end,
+              CAST(coalesce(sum(CASE WHEN ${activeAt('p.period_start')} THEN g.mrr END), 0) AS DECIMAL(18, 4)) AS mrr_start,
+              CAST(coalesce(sum(CASE WHEN ${activeAt('p.period_end')} THEN g.mrr END), 0) AS DECIMAL(18, 4)) AS mrr_end,
+              CAST(coalesce(sum(CASE WHEN ${activeAt('p.period_start')} THEN g.seats END), 0) AS INTEGER) AS seats_start,
+              CAST(coalesce(sum(CASE WHEN ${activeAt('p.period_end')} THEN g.seats END), 0) AS INTEGER) AS seats_end,
               max(CASE WHEN g.pay_end < p.period_end THEN g.pay_end END) AS last_end
        FROM ${periods} p
        JOIN ${segments} g ON g.pay_start < p.period_end AND (g.pay_end IS NULL OR g.pay_end >= p.period_start)
@@ -33,8 +33,11 @@ export async function createCustomerPeriodsBlock(
      end_reasons AS (
        SELECT customer_id, pay_end, max(end_reason) AS end_reason FROM ${segments} GROUP BY customer_id, pay_end
      )
-     SELECT b.*, CASE WHEN b.is_active_start AND NOT b.is_active_end THEN r.end_reason END AS churn_reason
+     SELECT b.*, CASE WHEN b.is_active_start AND NOT b.is_active_end THEN r.end_reason END AS churn_reason,
+            -- Active before the period started: a return is a reactivation, not a new customer.
+            cf.acquired_at < b.period_start AS was_customer_before
      FROM balances b
+     JOIN ${customerFacts} cf ON cf.customer_id = b.customer_id
      LEFT JOIN end_reasons r ON r.customer_id = b.customer_id AND r.pay_end = b.last_end`,
   );
 }

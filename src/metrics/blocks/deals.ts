@@ -11,8 +11,8 @@ export async function createDealsBlock(store: Store, context: MetricContext): Pr
   await store.query(
     `CREATE TEMPORARY TABLE ${context.tables.deals} AS
      SELECT d.id, d.customer_id, d.owner_rep_id, d.status, d.stage, d.created_at, d.closed_at, d.expected_close_at,
-            ${convertedAmount(context, 'fx', 'd.amount', 'd.currency')} AS amount,
-            (SELECT coalesce(CAST(count(CASE WHEN status = 'won' THEN 1 END) AS DECIMAL(38, 10)) / nullif(count(*), 0), 0)
+            CAST(${convertedAmount(context, 'fx', 'd.amount', 'd.currency')} AS DECIMAL(18, 4)) AS amount,
+            (SELECT CAST(coalesce(CAST(count(CASE WHEN status = 'won' THEN 1 END) AS DOUBLE PRECISION) / nullif(count(*), 0), 0) AS DECIMAL(18, 6))
              FROM deals WHERE status IN ('won', 'lost') AND closed_at IS NOT NULL) AS win_probability
      FROM deals d ${joinFx(context, 'fx', 'd.currency', 'coalesce(d.closed_at, d.created_at)')}`,
   );

@@ -1,24 +1,13 @@
 /**
  * Currency conversion at the rate in force on the date of the row that set
  * an amount (DESIGN.md, reading 5), so exchange moves never show up as
- * expansion. Rates become validity ranges once per request; a money row in a
+ * expansion. The lookup is an as-of join (the dialect's); a money row in a
  * foreign currency with no rate on or before its date stops the request with
  * an error naming the currency and the date.
  */
 import { RetainError } from '../../domain/errors.js';
 import type { Store } from '../../store/store.js';
 import type { MetricContext } from '../context.js';
-
-export async function createFxBlock(store: Store, context: MetricContext): Promise<void> {
-  await store.query(
-    `CREATE TEMPORARY TABLE ${context.tables.fx} AS
-     SELECT currency, date AS valid_from,
-            -- A far-future end instead of NULL keeps the join a plain range join.
-            coalesce(lead(date) OVER (PARTITION BY currency ORDER BY date), DATE '9999-12-31') AS valid_to,
-            rate_to_reporting
-     FROM fx_rates`,
-  );
-}
 
 /** SQL joining the rate for `currency` on `date` as alias `alias`; use with {@link convertedAmount}. */
 export function joinFx(
@@ -27,8 +16,7 @@ export function joinFx(
   currency: string,
   date: string,
 ): string {
-  return `LEFT JOIN ${context.tables.fx} ${alias} ON ${alias}.currency = ${currency}
-    AND CAST(${date} AS DATE) >= ${alias}.valid_from AND CAST(${date} AS DATE) < ${alias}.valid_to`;
+  return context.dialect.joinLatestRate(alias, currency, date);
 }
 
 /** `amount` in the reporting currency, given the join from {@link joinFx}. */
@@ -56,7 +44,7 @@ const MONEY_SOURCES = [
 ] as const;
 
 /**
- * Rates are ranges from each row's date to the next, so a currency is covered
+ * A rate holds from its date until the next one, so a currency is covered
  * on every date from its first rate on: it is enough to compare each
  * currency's earliest money row with its earliest rate.
  */
@@ -68,7 +56,7 @@ export async function assertFxCoverage(store: Store, context: MetricContext): Pr
              FROM ${source.table}
              WHERE ${source.currency} <> '${context.reportingCurrency}'
              GROUP BY ${source.currency}) used
-       LEFT JOIN (SELECT currency, min(valid_from) AS first_rate FROM ${context.tables.fx} GROUP BY currency) rates
+       LEFT JOIN (SELECT currency, min(date) AS first_rate FROM fx_rates GROUP BY currency) rates
          ON rates.currency = used.currency
        WHERE rates.first_rate IS NULL OR used.day < rates.first_rate
        ORDER BY used.day LIMIT 1`,

@@ -4,10 +4,10 @@
  * of any kind in the period (DESIGN.md, reading 11).
  */
 import type { Store } from '../../store/store.js';
-import type { MetricContext } from '../context.js';
+import { joinPeriodOf, type MetricContext } from '../context.js';
 
 export async function createRepActivityBlock(store: Store, context: MetricContext): Promise<void> {
-  const { periods, repActivity } = context.tables;
+  const { repActivity } = context.tables;
   await store.query(
     `CREATE TEMPORARY TABLE ${repActivity} AS
      SELECT p.period_start, a.rep_id, p.working_days,
@@ -17,7 +17,7 @@ export async function createRepActivityBlock(store: Store, context: MetricContex
             count(CASE WHEN a.kind = 'demo' THEN 1 END) AS demos,
             count(CASE WHEN a.kind = 'call' AND a.direction = 'outbound' THEN 1 END) AS outbound_calls,
             count(CASE WHEN a.outcome = 'meeting_booked' THEN 1 END) AS meetings_booked
-     FROM activities a JOIN ${periods} p ON a.occurred_at >= p.period_start AND a.occurred_at < p.period_end
+     FROM activities a ${joinPeriodOf(context, 'a.occurred_at')}
      GROUP BY p.period_start, a.rep_id, p.working_days`,
   );
 }

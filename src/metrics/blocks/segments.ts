@@ -66,7 +66,8 @@ function buildSubscriptionSegmentsSql(context: MetricContext): string {
     FROM filled f JOIN subscriptions s ON s.id = f.subscription_id
   )
   SELECT b.subscription_id, b.customer_id, b.pay_start, b.pay_end,
-         ${convertedAmount(context, 'fx', 'b.mrr', 'b.currency')} AS mrr,
+         -- Rounded to 1/100 of a cent: exact from here on, and cheap to sum (no 128-bit decimals).
+         CAST(${convertedAmount(context, 'fx', 'b.mrr', 'b.currency')} AS DECIMAL(18, 4)) AS mrr,
          b.seats, b.plan, b.end_reason
   FROM bounded b ${joinFx(context, 'fx', 'b.currency', 'b.amount_set_at')}
   WHERE b.mrr > 0 AND b.pay_start < coalesce(b.pay_end, ${OPEN_END})`;

@@ -4,10 +4,31 @@
  * meeting_booked; per-rep rates divide by the reps with any activity in P
  * times the Monday-to-Friday days in P.
  */
-import type { MetricContext } from '../context.js';
-import { selectContributions, type BaseKpi } from '../definition.js';
+import { joinPeriodOf } from '../context.js';
+import type { BaseKpi, RowSource } from '../definition.js';
+import { REP_ACTIVITY } from '../sources.js';
 
-const inPeriod = (column: string) => `${column} >= p.period_start AND ${column} < p.period_end`;
+/** Activity KPIs are per rep: customer columns do not describe a rep's calls to prospects. */
+const REP_DIMENSIONS = ['owner_rep_id', 'team'];
+
+/** One row per lead whose first outbound contact ever falls in the period. */
+const FIRST_CONTACTS: RowSource = {
+  id: 'first_contacts',
+  blocks: ['customerFacts'],
+  from: (context) => `(
+      SELECT a.lead_id, min(a.occurred_at) AS first_contact_at
+      FROM activities a
+      WHERE a.lead_id IS NOT NULL AND a.direction = 'outbound' AND a.kind <> 'note'
+      GROUP BY a.lead_id
+    ) first_contact
+    JOIN leads l ON l.id = first_contact.lead_id
+    LEFT JOIN ${context.tables.customerFacts} cf ON cf.customer_id = l.converted_customer_id
+    ${joinPeriodOf(context, 'first_contact.first_contact_at')}`,
+  period: 'p.period_start',
+  subject: 'lead',
+  subjectId: 'l.id',
+  repId: 'l.owner_rep_id',
+};
 
 export const potentialNewClientsContacted: BaseKpi = {
   kind: 'base',
@@ -18,52 +39,30 @@ export const potentialNewClientsContacted: BaseKpi = {
   unit: 'count',
   direction: 'higher_is_better',
   valueKind: 'total',
-  blocks: ['customerFacts'],
-  contributions: (context) =>
-    selectContributions({
-      from: `(
-        SELECT a.lead_id, a.rep_id, a.occurred_at,
-               row_number() OVER (PARTITION BY a.lead_id ORDER BY a.occurred_at, a.id) AS contact_rank
-        FROM activities a
-        WHERE a.lead_id IS NOT NULL AND a.direction = 'outbound' AND a.kind <> 'note'
-      ) first_contact
-      JOIN leads l ON l.id = first_contact.lead_id
-      LEFT JOIN ${context.tables.customerFacts} cf ON cf.customer_id = l.converted_customer_id
-      JOIN ${context.tables.periods} p ON ${inPeriod('first_contact.occurred_at')}`,
-      where:
-        'first_contact.contact_rank = 1 AND (cf.acquired_at IS NULL OR cf.acquired_at > first_contact.occurred_at)',
-      subject: 'lead',
-      subjectId: 'l.id',
-      repId: 'first_contact.rep_id',
+  dimensions: REP_DIMENSIONS,
+  parts: [
+    {
+      source: FIRST_CONTACTS,
+      where: 'cf.acquired_at IS NULL OR cf.acquired_at > first_contact.first_contact_at',
       numerator: '1',
-    }),
+    },
+  ],
 };
-
-/** Activity KPIs are per rep: customer columns do not describe a rep's calls to prospects. */
-const REP_DIMENSIONS = ['owner_rep_id', 'team'];
 
 export const dialsPerMeeting: BaseKpi = {
   kind: 'base',
   id: 'dials_per_meeting',
+  display: 'multiple',
   title: 'Dials per booked meeting',
   description:
     'Outbound calls in P divided by meetings booked in P (activities with outcome meeting_booked).',
   unit: 'ratio',
   direction: 'lower_is_better',
   valueKind: 'ratio',
-  blocks: ['repActivity'],
   dimensions: REP_DIMENSIONS,
-  contributions: (context) =>
-    selectContributions({
-      from: context.tables.repActivity + ' ra',
-      period: 'ra.period_start',
-      where: 'ra.outbound_calls > 0 OR ra.meetings_booked > 0',
-      subject: 'rep',
-      subjectId: 'ra.rep_id',
-      repId: 'ra.rep_id',
-      numerator: 'ra.outbound_calls',
-      denominator: 'ra.meetings_booked',
-    }),
+  parts: [
+    { source: REP_ACTIVITY, numerator: 'ra.outbound_calls', denominator: 'ra.meetings_booked' },
+  ],
 };
 
 const ACTIVITY_KINDS = [
@@ -77,23 +76,20 @@ function perRepRate(kind: string, plural: string, per: 'day' | 'week'): BaseKpi 
   return {
     kind: 'base',
     id: `${plural}_per_rep_per_${per}`,
+    display: 'multiple',
     title: `${plural[0]?.toUpperCase() ?? ''}${plural.slice(1)} per rep per ${per === 'day' ? 'working day' : 'week'}`,
     description: `Activities of kind ${kind} in P divided by the reps with any activity in P times the ${per === 'day' ? 'working days (Monday to Friday)' : 'working weeks (working days ÷ 5)'} in P.`,
     unit: 'ratio',
     direction: 'higher_is_better',
     valueKind: 'ratio',
-    blocks: ['repActivity'],
     dimensions: REP_DIMENSIONS,
-    contributions: (context: MetricContext) =>
-      selectContributions({
-        from: context.tables.repActivity + ' ra',
-        period: 'ra.period_start',
-        subject: 'rep',
-        subjectId: 'ra.rep_id',
-        repId: 'ra.rep_id',
+    parts: [
+      {
+        source: REP_ACTIVITY,
         numerator: `ra.${plural}`,
         denominator: per === 'day' ? 'ra.working_days' : 'ra.working_days / 5.0',
-      }),
+      },
+    ],
   };
 }
 

@@ -6,11 +6,8 @@
  * cohort still active at the end, never the (E − N) / S shortcut, which is
  * wrong as soon as new customers also leave.
  */
-import { selectContributions, type BaseKpi } from '../definition.js';
-import type { MetricContext } from '../context.js';
-
-const fromStartCohort = (context: MetricContext) =>
-  `${context.tables.customerPeriods} cp JOIN ${context.tables.periods} p ON p.period_start = cp.period_start`;
+import type { BaseKpi } from '../definition.js';
+import { CUSTOMER_PERIODS } from '../sources.js';
 
 function startCohortRate(
   id: string,
@@ -27,17 +24,14 @@ function startCohortRate(
     unit: 'ratio',
     direction,
     valueKind: 'ratio',
-    blocks: ['customerPeriods'],
-    contributions: (context) =>
-      selectContributions({
-        from: fromStartCohort(context),
+    parts: [
+      {
+        source: CUSTOMER_PERIODS,
         where: 'cp.is_active_start',
-        subject: 'customer',
-        subjectId: 'cp.customer_id',
-        customerId: 'cp.customer_id',
         numerator: `CASE WHEN ${isCounted} THEN 1 ELSE 0 END`,
         denominator: '1',
-      }),
+      },
+    ],
   };
 }
 
@@ -82,18 +76,15 @@ export const seatChurnRate: BaseKpi = {
   unit: 'ratio',
   direction: 'lower_is_better',
   valueKind: 'ratio',
-  blocks: ['customerPeriods'],
-  contributions: (context) =>
-    selectContributions({
-      from: fromStartCohort(context),
+  parts: [
+    {
+      source: CUSTOMER_PERIODS,
       where: 'cp.is_active_start',
-      subject: 'customer',
-      subjectId: 'cp.customer_id',
-      customerId: 'cp.customer_id',
       numerator:
         'CASE WHEN cp.is_active_end THEN greatest(cp.seats_start - cp.seats_end, 0) ELSE 0 END',
       denominator: 'cp.seats_start',
-    }),
+    },
+  ],
 };
 
 export const CHURN_KPIS = [

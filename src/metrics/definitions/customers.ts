@@ -4,8 +4,9 @@
  * buyers come back. Acquisition is the first paying instant, never
  * customers.created_at (DESIGN.md, reading 2).
  */
-import { OPEN_END } from '../context.js';
-import { selectContributions, type BaseKpi } from '../definition.js';
+import { joinPeriodOf, OPEN_END } from '../context.js';
+import type { BaseKpi, RowSource } from '../definition.js';
+import { ACQUISITIONS, CUSTOMER_PERIODS } from '../sources.js';
 
 export const customersActive: BaseKpi = {
   kind: 'base',
@@ -16,16 +17,7 @@ export const customersActive: BaseKpi = {
   unit: 'count',
   direction: 'higher_is_better',
   valueKind: 'total',
-  blocks: ['customerPeriods'],
-  contributions: (context) =>
-    selectContributions({
-      from: `${context.tables.customerPeriods} cp JOIN ${context.tables.periods} p ON p.period_start = cp.period_start`,
-      where: 'cp.is_active_end',
-      subject: 'customer',
-      subjectId: 'cp.customer_id',
-      customerId: 'cp.customer_id',
-      numerator: '1',
-    }),
+  parts: [{ source: CUSTOMER_PERIODS, where: 'cp.is_active_end', numerator: '1' }],
 };
 
 export const newCustomers: BaseKpi = {
@@ -37,16 +29,7 @@ export const newCustomers: BaseKpi = {
   unit: 'count',
   direction: 'higher_is_better',
   valueKind: 'total',
-  blocks: ['customerFacts'],
-  contributions: (context) =>
-    selectContributions({
-      from: `${context.tables.customerFacts} cf JOIN ${context.tables.periods} p
-             ON cf.acquired_at >= p.period_start AND cf.acquired_at < p.period_end`,
-      subject: 'customer',
-      subjectId: 'cf.customer_id',
-      customerId: 'cf.customer_id',
-      numerator: '1',
-    }),
+  parts: [{ source: ACQUISITIONS, numerator: '1' }],
 };
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
@@ -60,19 +43,45 @@ export const firstYearVoluntaryTerminationRate: BaseKpi = {
   unit: 'ratio',
   direction: 'lower_is_better',
   valueKind: 'ratio',
-  blocks: ['customerFacts'],
-  contributions: (context) =>
-    selectContributions({
-      from: `${context.tables.customerFacts} cf JOIN ${context.tables.periods} p
-             ON cf.acquired_at >= p.period_start AND cf.acquired_at < p.period_end`,
-      subject: 'customer',
-      subjectId: 'cf.customer_id',
-      customerId: 'cf.customer_id',
+  parts: [
+    {
+      source: ACQUISITIONS,
       numerator: `CASE WHEN cf.first_end_reason = 'voluntary'
                    AND coalesce(cf.first_end, ${OPEN_END}) <= cf.acquired_at + INTERVAL '365 days' THEN 1 ELSE 0 END`,
       denominator: '1',
-    }),
+    },
+  ],
   isPartial: (periodEndUtc, asOf) => periodEndUtc.getTime() + YEAR_MS > asOf.getTime(),
+};
+
+/** Purchases are orders, or paid invoices (at paid_at) for customers without orders (DESIGN.md, reading 9). */
+const PURCHASES = `(
+  SELECT customer_id, ordered_at AS purchased_at FROM orders
+  UNION ALL
+  SELECT i.customer_id, i.paid_at FROM invoices i
+  WHERE i.status = 'paid' AND i.paid_at IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = i.customer_id)
+)`;
+
+/** One row per customer who purchased in the period; `to_date` counts purchases up to its end. */
+const BUYERS: RowSource = {
+  id: 'buyers',
+  blocks: [],
+  // The last purchase in P has, as its rank, the customer's purchase count up to the end of P.
+  from: (context) => `(
+    SELECT p.period_start, r.customer_id, max(r.purchase_rank) AS to_date
+    FROM (
+      SELECT customer_id, purchased_at,
+             row_number() OVER (PARTITION BY customer_id ORDER BY purchased_at) AS purchase_rank
+      FROM ${PURCHASES} u
+    ) r
+    ${joinPeriodOf(context, 'r.purchased_at')}
+    GROUP BY p.period_start, r.customer_id
+  ) b`,
+  period: 'b.period_start',
+  subject: 'customer',
+  subjectId: 'b.customer_id',
+  customerId: 'b.customer_id',
 };
 
 export const repeatCustomerRate: BaseKpi = {
@@ -84,35 +93,9 @@ export const repeatCustomerRate: BaseKpi = {
   unit: 'ratio',
   direction: 'higher_is_better',
   valueKind: 'ratio',
-  blocks: [],
-  contributions: (context) => {
-    const purchases = `(
-      SELECT customer_id, ordered_at AS purchased_at FROM orders
-      UNION ALL
-      SELECT i.customer_id, i.paid_at FROM invoices i
-      WHERE i.status = 'paid' AND i.paid_at IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = i.customer_id)
-    )`;
-    // The last purchase in P has, as its rank, the customer's purchase count up to the end of P.
-    return selectContributions({
-      from: `(
-        SELECT p.period_start, r.customer_id, max(r.purchase_rank) AS to_date
-        FROM (
-          SELECT customer_id, purchased_at,
-                 row_number() OVER (PARTITION BY customer_id ORDER BY purchased_at) AS purchase_rank
-          FROM ${purchases} u
-        ) r
-        JOIN ${context.tables.periods} p ON r.purchased_at >= p.period_start AND r.purchased_at < p.period_end
-        GROUP BY p.period_start, r.customer_id
-      ) b`,
-      period: 'b.period_start',
-      subject: 'customer',
-      subjectId: 'b.customer_id',
-      customerId: 'b.customer_id',
-      numerator: 'CASE WHEN b.to_date >= 2 THEN 1 ELSE 0 END',
-      denominator: '1',
-    });
-  },
+  parts: [
+    { source: BUYERS, numerator: 'CASE WHEN b.to_date >= 2 THEN 1 ELSE 0 END', denominator: '1' },
+  ],
 };
 
 export const CUSTOMER_KPIS = [

@@ -1,5 +1,6 @@
 /** Net Promoter Score over every response in P (DESIGN.md, reading 13). */
-import { selectContributions, type BaseKpi } from '../definition.js';
+import type { BaseKpi } from '../definition.js';
+import { RESPONSES } from '../sources.js';
 
 export const nps: BaseKpi = {
   kind: 'base',
@@ -10,14 +11,11 @@ export const nps: BaseKpi = {
   unit: 'score',
   direction: 'higher_is_better',
   valueKind: 'score',
-  blocks: [],
-  contributions: (context) =>
-    selectContributions({
-      from: `nps_responses r JOIN ${context.tables.periods} p ON r.responded_at >= p.period_start AND r.responded_at < p.period_end`,
-      subject: 'response',
-      subjectId: 'r.id',
-      customerId: 'r.customer_id',
+  parts: [
+    {
+      source: RESPONSES,
       numerator: 'CASE WHEN r.score >= 9 THEN 1 WHEN r.score <= 6 THEN -1 ELSE 0 END',
       denominator: '1',
-    }),
+    },
+  ],
 };

@@ -5,24 +5,14 @@
  * churned is exactly the change in MRR. Amounts are in the reporting
  * currency at the rate of the day each amount was set.
  */
-import type { MetricContext } from '../context.js';
-import {
-  selectContributions,
-  type BaseKpi,
-  type KpiDirection,
-  type ValueKind,
-} from '../definition.js';
-
-const fromCustomerPeriods = (context: MetricContext) =>
-  `${context.tables.customerPeriods} cp
-   JOIN ${context.tables.periods} p ON p.period_start = cp.period_start
-   JOIN ${context.tables.customerFacts} cf ON cf.customer_id = cp.customer_id`;
+import type { BaseKpi, KpiDirection, ValueKind } from '../definition.js';
+import { CUSTOMER_PERIODS } from '../sources.js';
 
 /** Each customer's MRR movement in P, as non-negative amounts. */
 const MOVEMENT = {
-  new: 'CASE WHEN NOT cp.is_active_start AND cp.is_active_end AND cf.acquired_at >= p.period_start THEN cp.mrr_end ELSE 0 END',
+  new: 'CASE WHEN NOT cp.is_active_start AND cp.is_active_end AND NOT cp.was_customer_before THEN cp.mrr_end ELSE 0 END',
   reactivation:
-    'CASE WHEN NOT cp.is_active_start AND cp.is_active_end AND cf.acquired_at < p.period_start THEN cp.mrr_end ELSE 0 END',
+    'CASE WHEN NOT cp.is_active_start AND cp.is_active_end AND cp.was_customer_before THEN cp.mrr_end ELSE 0 END',
   churned: 'CASE WHEN cp.is_active_start AND NOT cp.is_active_end THEN cp.mrr_start ELSE 0 END',
   expansion:
     'CASE WHEN cp.is_active_start AND cp.is_active_end AND cp.mrr_end > cp.mrr_start THEN cp.mrr_end - cp.mrr_start ELSE 0 END',
@@ -32,6 +22,7 @@ const MOVEMENT = {
 
 type RevenueKpiSpec = {
   id: string;
+  display?: 'multiple';
   title: string;
   description: string;
   unit: BaseKpi['unit'];
@@ -46,23 +37,21 @@ function revenueKpi(spec: RevenueKpiSpec): BaseKpi {
   return {
     kind: 'base',
     id: spec.id,
+    ...(spec.display === undefined ? {} : { display: spec.display }),
     title: spec.title,
     description: spec.description,
     unit: spec.unit,
     direction: spec.direction,
     valueKind: spec.valueKind,
     needsSubscriptions: true,
-    blocks: ['customerPeriods', 'customerFacts'],
-    contributions: (context) =>
-      selectContributions({
-        from: fromCustomerPeriods(context),
+    parts: [
+      {
+        source: CUSTOMER_PERIODS,
         ...(spec.where === undefined ? {} : { where: spec.where }),
-        subject: 'customer',
-        subjectId: 'cp.customer_id',
-        customerId: 'cp.customer_id',
         numerator: spec.numerator,
         ...(spec.denominator === undefined ? {} : { denominator: spec.denominator }),
-      }),
+      },
+    ],
   };
 }
 
@@ -183,6 +172,7 @@ export const netMrrChurnRate = revenueKpi({
 
 export const quickRatio = revenueKpi({
   id: 'quick_ratio',
+  display: 'multiple',
   title: 'SaaS quick ratio',
   description: '(New + expansion + reactivation MRR) divided by (churned + contraction MRR) in P.',
   unit: 'ratio',

@@ -4,52 +4,42 @@
  * the rate of the day the deal closed (or was created, while open). Coverage
  * and weighted pipeline look at the as-of date clamped into P.
  */
-import type { MetricContext } from '../context.js';
-import {
-  selectContributions,
-  type BaseKpi,
-  type CompositeKpi,
-  type ValueKind,
-} from '../definition.js';
+import type { BaseKpi, CompositeKpi, RowSource, ValueKind } from '../definition.js';
+import { DEALS_CLOSED, DEALS_EXPECTED, DEALS_OPEN_AT_END, DEALS_WON_SO_FAR } from '../sources.js';
 
-const fromDeals = (context: MetricContext, joinPeriods: string) =>
-  `${context.tables.deals} d JOIN ${context.tables.periods} p ON ${joinPeriods}`;
-
-const closedIn = `d.closed_at >= p.period_start AND d.closed_at < p.period_end`;
-const amountOf = () => 'd.amount';
-/** Open at instant `t`: created before it, and either still open or closed at or after it. */
-const openAt = (t: string) =>
-  `d.created_at < ${t} AND (d.status = 'open' OR (d.status IN ('won', 'lost') AND d.closed_at >= ${t}))`;
+/** Company-level revenue goals overlapping the period. */
+const REVENUE_GOALS: RowSource = {
+  id: 'revenue_goals',
+  blocks: [],
+  from: ({ tables }) =>
+    `goals g JOIN ${tables.periods} p ON g.period_start < p.end_date AND g.period_end > p.start_date
+     AND g.metric = 'won_revenue' AND coalesce(g.scope, 'company') = 'company'`,
+  period: 'p.period_start',
+  subject: 'goal',
+  subjectId: 'g.id',
+};
 
 type DealKpiSpec = Pick<BaseKpi, 'id' | 'title' | 'description' | 'unit' | 'direction'> & {
   valueKind: ValueKind;
-  joinPeriods: string;
+  source: RowSource;
   where?: string;
-  numerator: () => string;
+  numerator: string;
   denominator?: string;
 };
 
 function dealKpi(spec: DealKpiSpec): BaseKpi {
+  const { source, where, numerator, denominator, ...rest } = spec;
   return {
     kind: 'base',
-    id: spec.id,
-    title: spec.title,
-    description: spec.description,
-    unit: spec.unit,
-    direction: spec.direction,
-    valueKind: spec.valueKind,
-    blocks: ['deals'],
-    contributions: (context) =>
-      selectContributions({
-        from: fromDeals(context, spec.joinPeriods),
-        ...(spec.where === undefined ? {} : { where: spec.where }),
-        subject: 'deal',
-        subjectId: 'd.id',
-        customerId: 'd.customer_id',
-        repId: 'd.owner_rep_id',
-        numerator: spec.numerator(),
-        ...(spec.denominator === undefined ? {} : { denominator: spec.denominator }),
-      }),
+    ...rest,
+    parts: [
+      {
+        source,
+        numerator,
+        ...(where === undefined ? {} : { where }),
+        ...(denominator === undefined ? {} : { denominator }),
+      },
+    ],
   };
 }
 
@@ -60,9 +50,9 @@ export const winRate = dealKpi({
   unit: 'ratio',
   direction: 'higher_is_better',
   valueKind: 'ratio',
-  joinPeriods: closedIn,
+  source: DEALS_CLOSED,
   where: "d.status IN ('won', 'lost')",
-  numerator: () => "CASE WHEN d.status = 'won' THEN 1 ELSE 0 END",
+  numerator: "CASE WHEN d.status = 'won' THEN 1 ELSE 0 END",
   denominator: '1',
 });
 
@@ -73,9 +63,9 @@ export const averageDealSize = dealKpi({
   unit: 'currency',
   direction: 'higher_is_better',
   valueKind: 'ratio',
-  joinPeriods: closedIn,
+  source: DEALS_CLOSED,
   where: "d.status = 'won'",
-  numerator: amountOf,
+  numerator: 'd.amount',
   denominator: '1',
 });
 
@@ -87,9 +77,9 @@ export const wonRevenue = dealKpi({
   unit: 'currency',
   direction: 'higher_is_better',
   valueKind: 'total',
-  joinPeriods: closedIn,
+  source: DEALS_CLOSED,
   where: "d.status = 'won'",
-  numerator: amountOf,
+  numerator: 'd.amount',
 });
 
 export const salesCycleDays = dealKpi({
@@ -99,9 +89,9 @@ export const salesCycleDays = dealKpi({
   unit: 'days',
   direction: 'lower_is_better',
   valueKind: 'ratio',
-  joinPeriods: closedIn,
+  source: DEALS_CLOSED,
   where: "d.status = 'won'",
-  numerator: () => 'EXTRACT(EPOCH FROM (d.closed_at - d.created_at)) / 86400.0',
+  numerator: 'EXTRACT(EPOCH FROM (d.closed_at - d.created_at)) / 86400.0',
   denominator: '1',
 });
 
@@ -112,8 +102,8 @@ export const openDeals = dealKpi({
   unit: 'count',
   direction: 'higher_is_better',
   valueKind: 'total',
-  joinPeriods: openAt('p.period_end'),
-  numerator: () => '1',
+  source: DEALS_OPEN_AT_END,
+  numerator: '1',
 });
 
 export const salesVelocity: CompositeKpi = {
@@ -139,52 +129,28 @@ export const salesVelocity: CompositeKpi = {
   },
 };
 
-/** Open at the as-of instant clamped into P, expected to close in P. */
-const openExpectedInPeriod = `${openAt('p.as_of_point')}
-  AND d.expected_close_at >= p.period_start AND d.expected_close_at < p.period_end`;
-
 export const pipelineCoverage: BaseKpi = {
   kind: 'base',
   id: 'pipeline_coverage',
+  display: 'multiple',
   title: 'Pipeline coverage',
   description:
     'Open pipeline expected to close in P (as of the as-of date clamped into P) divided by the company revenue goal (won_revenue) remaining in P: the goal prorated to P minus what was won so far. Null when no goal applies or it is already met.',
   unit: 'ratio',
   direction: 'higher_is_better',
   valueKind: 'positive_ratio',
-  blocks: ['deals'],
   dimensions: [],
-  contributions: (context) =>
-    [
-      selectContributions({
-        from: fromDeals(context, openExpectedInPeriod),
-        subject: 'deal',
-        subjectId: 'd.id',
-        customerId: 'd.customer_id',
-        repId: 'd.owner_rep_id',
-        numerator: amountOf(),
-        denominator: '0',
-      }),
-      selectContributions({
-        from: fromDeals(context, `d.closed_at >= p.period_start AND d.closed_at < p.as_of_point`),
-        where: "d.status = 'won'",
-        subject: 'deal',
-        subjectId: 'd.id',
-        customerId: 'd.customer_id',
-        repId: 'd.owner_rep_id',
-        numerator: '0',
-        denominator: `-${amountOf()}`,
-      }),
-      selectContributions({
-        from: `goals g JOIN ${context.tables.periods} p ON g.period_start < p.end_date AND g.period_end > p.start_date`,
-        where: "g.metric = 'won_revenue' AND coalesce(g.scope, 'company') = 'company'",
-        subject: 'goal',
-        subjectId: 'g.id',
-        numerator: '0',
-        // Goals spanning several periods count by their overlap with P.
-        denominator: `g.target * (least(g.period_end, p.end_date) - greatest(g.period_start, p.start_date)) / (g.period_end - g.period_start)`,
-      }),
-    ].join('\nUNION ALL\n'),
+  parts: [
+    { source: DEALS_EXPECTED, numerator: 'd.amount', denominator: '0' },
+    { source: DEALS_WON_SO_FAR, numerator: '0', denominator: '-d.amount' },
+    {
+      source: REVENUE_GOALS,
+      numerator: '0',
+      // Goals spanning several periods count by their overlap with P.
+      denominator:
+        'g.target * (least(g.period_end, p.end_date) - greatest(g.period_start, p.start_date)) / (g.period_end - g.period_start)',
+    },
+  ],
 };
 
 export const weightedPipeline: BaseKpi = {
@@ -196,16 +162,7 @@ export const weightedPipeline: BaseKpi = {
   unit: 'currency',
   direction: 'higher_is_better',
   valueKind: 'total',
-  blocks: ['deals'],
-  contributions: (context) =>
-    selectContributions({
-      from: fromDeals(context, openExpectedInPeriod),
-      subject: 'deal',
-      subjectId: 'd.id',
-      customerId: 'd.customer_id',
-      repId: 'd.owner_rep_id',
-      numerator: 'd.amount * d.win_probability',
-    }),
+  parts: [{ source: DEALS_EXPECTED, numerator: 'd.amount * d.win_probability' }],
 };
 
 export const SALES_KPIS = [

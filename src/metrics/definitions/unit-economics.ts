@@ -6,7 +6,23 @@
  * overlap, and splits only by acquisition channel.
  */
 import { convertedAmount, joinFx } from '../blocks/fx.js';
-import { selectContributions, type BaseKpi, type CompositeKpi } from '../definition.js';
+import type { BaseKpi, CompositeKpi, RowSource } from '../definition.js';
+import { ACQUISITIONS } from '../sources.js';
+
+/** Spend rows overlapping the period, with their amount prorated by overlap (period_end is exclusive). */
+const SPEND: RowSource = {
+  id: 'spend',
+  blocks: [],
+  from: (context) => `(
+      SELECT s.*, ${convertedAmount(context, 'fx', 's.amount', 's.currency')} AS amount_reporting
+      FROM marketing_spend s ${joinFx(context, 'fx', 's.currency', 's.period_start')}
+    ) m
+    JOIN ${context.tables.periods} p ON m.period_start < p.end_date AND m.period_end > p.start_date`,
+  period: 'p.period_start',
+  subject: 'spend',
+  subjectId: 'm.id',
+  channel: 'm.channel',
+};
 
 export const cac: BaseKpi = {
   kind: 'base',
@@ -17,31 +33,16 @@ export const cac: BaseKpi = {
   unit: 'currency',
   direction: 'lower_is_better',
   valueKind: 'ratio',
-  blocks: ['customerFacts'],
   dimensions: ['acquisition_channel'],
-  contributions: (context) =>
-    [
-      selectContributions({
-        from: `marketing_spend m
-          ${joinFx(context, 'fx', 'm.currency', 'm.period_start')}
-          JOIN ${context.tables.periods} p ON m.period_start < p.end_date AND m.period_end > p.start_date`,
-        subject: 'spend',
-        subjectId: 'm.id',
-        channel: 'm.channel',
-        numerator: `${convertedAmount(context, 'fx', 'm.amount', 'm.currency')}
-          * (least(m.period_end, p.end_date) - greatest(m.period_start, p.start_date)) / (m.period_end - m.period_start)`,
-        denominator: '0',
-      }),
-      selectContributions({
-        from: `${context.tables.customerFacts} cf JOIN ${context.tables.periods} p
-               ON cf.acquired_at >= p.period_start AND cf.acquired_at < p.period_end`,
-        subject: 'customer',
-        subjectId: 'cf.customer_id',
-        customerId: 'cf.customer_id',
-        numerator: '0',
-        denominator: '1',
-      }),
-    ].join('\nUNION ALL\n'),
+  parts: [
+    {
+      source: SPEND,
+      numerator:
+        'm.amount_reporting * (least(m.period_end, p.end_date) - greatest(m.period_start, p.start_date)) / (m.period_end - m.period_start)',
+      denominator: '0',
+    },
+    { source: ACQUISITIONS, numerator: '0', denominator: '1' },
+  ],
 };
 
 const valueOrNull = (value: number | null | undefined) => value ?? null;
@@ -94,6 +95,7 @@ export const cacPaybackMonths: CompositeKpi = {
 export const ltvToCac: CompositeKpi = {
   kind: 'composite',
   id: 'ltv_to_cac',
+  display: 'multiple',
   title: 'LTV : CAC',
   description: 'Simple CLV divided by CAC.',
   unit: 'ratio',

@@ -1,0 +1,77 @@
+/**
+ * Every KPI for 24 monthly periods on the 100,000-customer demo company,
+ * overall and by segment, plus the cohort matrix; and the same
+ * customer_churn_rate written by hand as one DuckDB query, to show what the
+ * engine's generality costs.
+ */
+import { computeCohorts } from '../src/metrics/cohorts.js';
+import { computeMetrics } from '../src/metrics/compute-metrics.js';
+import { parseMetricRequest } from '../src/metrics/parse-metric-request.js';
+import { openStore } from '../src/store/open-store.js';
+import { BENCH_AS_OF, cachedDemoStore, medianSeconds, type Measurement } from './bench-kit.js';
+
+const RUNS = 5;
+
+/** Customer churn per month, straight from subscriptions, with the DESIGN.md boundary rules. */
+const HAND_WRITTEN_CHURN = `
+  WITH periods AS (
+    SELECT range AS period_start, range + INTERVAL 1 MONTH AS period_end
+    FROM range(TIMESTAMP '2024-12-01', TIMESTAMP '2026-12-01', INTERVAL 1 MONTH)
+  ),
+  paying AS (
+    SELECT customer_id, greatest(started_at, coalesce(trial_ends_at, started_at)) AS pay_start, ended_at AS pay_end
+    FROM subscriptions WHERE mrr > 0
+  ),
+  state AS (
+    SELECT p.period_start, s.customer_id,
+           bool_or(s.pay_start < p.period_start AND (s.pay_end IS NULL OR s.pay_end >= p.period_start)) AS at_start,
+           bool_or(s.pay_start < p.period_end AND (s.pay_end IS NULL OR s.pay_end >= p.period_end)) AS at_end
+    FROM periods p JOIN paying s ON s.pay_start < p.period_end AND (s.pay_end IS NULL OR s.pay_end >= p.period_start)
+    GROUP BY p.period_start, s.customer_id
+  )
+  SELECT period_start, count(*) FILTER (WHERE at_start AND NOT at_end) AS churned, count(*) FILTER (WHERE at_start) AS active_at_start
+  FROM state GROUP BY period_start ORDER BY period_start`;
+
+export async function runMetricsWorkload(customers: number): Promise<Measurement[]> {
+  const store = await openStore(await cachedDemoStore(customers));
+  try {
+    const base = { asOf: BENCH_AS_OF, from: '2024-12-01', to: '2026-12-01' };
+    const overall = await parseMetricRequest(store, base);
+    const bySegment = await parseMetricRequest(store, { ...base, by: 'segment' });
+    const churnOnly = await parseMetricRequest(store, {
+      ...base,
+      metrics: ['customer_churn_rate'],
+    });
+    const n = `${customers.toLocaleString('en-US')} customers × 24 months`;
+
+    const allKpis = await medianSeconds(RUNS, () => computeMetrics(store, overall));
+    const allBySegment = await medianSeconds(RUNS, () => computeMetrics(store, bySegment));
+    const cohorts = await medianSeconds(RUNS, () => computeCohorts(store, overall, 'logos'));
+    const engineChurn = await medianSeconds(RUNS, () => computeMetrics(store, churnOnly));
+    const rawChurn = await medianSeconds(RUNS, () => store.query(HAND_WRITTEN_CHURN));
+
+    const engine = await computeMetrics(store, churnOnly);
+    const raw = await store.query<{ churned: number; active_at_start: number }>(HAND_WRITTEN_CHURN);
+    const agree = raw.every(
+      (row, index) =>
+        row.churned === engine[index]?.numerator &&
+        row.active_at_start === engine[index]?.denominator,
+    );
+
+    return [
+      { workload: `every KPI (${overall.kpis.length})`, n, seconds: allKpis },
+      { workload: 'every KPI by segment', n, seconds: allBySegment },
+      { workload: 'cohort matrix (logos)', n, seconds: cohorts },
+      { workload: 'whole set (sum of the three)', n, seconds: allKpis + allBySegment + cohorts },
+      { workload: 'customer_churn_rate, engine', n, seconds: engineChurn },
+      {
+        workload: 'customer_churn_rate, hand-written SQL',
+        n,
+        seconds: rawChurn,
+        note: `engine/raw = ${(engineChurn / rawChurn).toFixed(2)}×; results ${agree ? 'identical' : 'DIFFER'}`,
+      },
+    ];
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The options every KPI report shares (range, zone, filters, as-of), declared
+ * once so `metrics`, `cohorts` and `survival` read them the same way.
+ */
+import type { Command } from 'commander';
+import type { MetricRequest } from '../metrics/parse-metric-request.js';
+import { parseDateOption } from './parse-options.js';
+
+export type SliceOptions = {
+  grain?: string;
+  from?: string;
+  to?: string;
+  tz?: string;
+  where: string[];
+  asOf?: Date;
+};
+
+export function addSliceOptions(
+  command: Command,
+  defaults: { grain: string; fromHelp: string },
+): Command {
+  return command
+    .option('--grain <grain>', 'day, week, month, quarter or year', defaults.grain)
+    .option('--from <date>', `first date, floored to its period (default: ${defaults.fromHelp})`)
+    .option('--to <date>', 'end date, exclusive (default: through the period holding --as-of)')
+    .option('--tz <zone>', 'reporting time zone deciding period boundaries', 'UTC')
+    .option(
+      '--where <col=value>',
+      'filter on a customer column or attribute (repeatable)',
+      collect,
+      [],
+    )
+    .option('--as-of <date>', 'the day to report as of (default: today)', parseDateOption);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function toMetricRequest(options: SliceOptions): MetricRequest {
+  return {
+    asOf: options.asOf ?? new Date(),
+    where: options.where,
+    ...(options.grain === undefined ? {} : { grain: options.grain }),
+    ...(options.tz === undefined ? {} : { timeZone: options.tz }),
+    ...(options.from === undefined ? {} : { from: options.from }),
+    ...(options.to === undefined ? {} : { to: options.to }),
+  };
+}

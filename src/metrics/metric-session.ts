@@ -1,0 +1,348 @@
+/**
+ * One request's working set: the shared building blocks as temp tables,
+ * created on first use and dropped at the end, and the queries that
+ * aggregate KPIs over them. KPIs that count over the same row source are
+ * aggregated in one scan. Temp tables are named per request, so two requests
+ * on one connection cannot collide.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Row, SqlValue, Store } from '../store/store.js';
+import { createCustomerFactsBlock } from './blocks/customer-facts.js';
+import { createCustomerPeriodsBlock } from './blocks/customer-periods.js';
+import { createDealsBlock } from './blocks/deals.js';
+import { createDimensionsBlock } from './blocks/dimensions.js';
+import { assertFxCoverage } from './blocks/fx.js';
+import { createPeriodsBlock } from './blocks/periods-table.js';
+import { createRepActivityBlock } from './blocks/rep-activity.js';
+import { createSegmentsBlock } from './blocks/segments.js';
+import {
+  buildBlockTables,
+  type BlockTables,
+  type MetricContext,
+  type WorkspaceMode,
+} from './context.js';
+import {
+  blocksOf,
+  buildContributionsSql,
+  toContributionAmount,
+  type BaseKpi,
+  type ComponentValues,
+  type KpiBlock,
+  type RowSource,
+  type ValueKind,
+} from './definition.js';
+import {
+  buildFilterSql,
+  CONTRIBUTION_LINKS,
+  dimensionExpression,
+  dimensionJoins,
+  type Filter,
+  type RowLinks,
+} from './dimensions.js';
+import type { Grain, Period } from './periods.js';
+import { readWorkspaceSettings } from './workspace-settings.js';
+
+export type SessionQuery = {
+  readonly grain: Grain;
+  readonly timeZone: string;
+  readonly periods: readonly Period[];
+  readonly filters: readonly Filter[];
+  readonly by: string | undefined;
+  readonly asOf: Date;
+};
+
+/** Sums per period and segment, keyed by {@link keyOf}. */
+export type Aggregates = Map<string, ComponentValues>;
+
+export const keyOf = (periodStartUtc: string, segment: string | null) =>
+  `${periodStartUtc}\u0000${segment ?? ''}`;
+
+export type ContributionRow = {
+  subject: string;
+  subject_id: string;
+  segment: string | null;
+  num: number | null;
+  den: number | null;
+};
+
+export type MetricSession = {
+  readonly context: MetricContext;
+  /** Aggregates every KPI, one scan per row source; keyed by KPI id. */
+  aggregate(kpis: readonly BaseKpi[]): Promise<Map<string, Aggregates>>;
+  /** Every contribution row of `kpi` in the period starting at `periodStartUtc`, after filters. */
+  contributions(kpi: BaseKpi, periodStartUtc: string): Promise<ContributionRow[]>;
+  /**
+   * Runs the SQL of a report built on the blocks (cohorts, survival); `filter`
+   * joins the dimensions to a row whose customer id is `c.customer_id`.
+   */
+  select<TRow extends Row>(
+    blocks: readonly KpiBlock[],
+    build: (context: MetricContext, filter: { joins: string; where: string }) => string,
+  ): Promise<TRow[]>;
+  /** The same session over other periods: blocks that do not depend on periods are shared. */
+  forPeriods(grain: Grain, periods: readonly Period[]): MetricSession;
+};
+
+type BlockName = KpiBlock | 'periods' | 'fx' | 'dimensions';
+const PERIOD_BLOCKS: readonly BlockName[] = ['periods', 'customerPeriods', 'repActivity'];
+
+export async function withMetricSession<T>(
+  store: Store,
+  query: SessionQuery,
+  work: (session: MetricSession) => Promise<T>,
+): Promise<T> {
+  return store.transaction(async (tx) => {
+    const settings = await readWorkspaceSettings(tx);
+    const baseContext: MetricContext = {
+      dialect: tx.dialect,
+      tables: buildBlockTables(newRequestId()),
+      mode: await readWorkspaceMode(tx),
+      reportingCurrency: settings.reportingCurrency,
+      grossMargin: settings.grossMargin,
+      orderActiveDays: settings.orderActiveDays,
+      asOfUtc: query.asOf.toISOString().slice(0, 19).replace('T', ' '),
+      grain: query.grain,
+      timeZone: query.timeZone,
+    };
+    const created: string[] = [];
+    const pending = new Map<string, Promise<void>>();
+
+    const makeSession = (context: MetricContext, periods: readonly Period[]): MetricSession => {
+      const ensure = (name: BlockName): Promise<void> => {
+        const table = context.tables[name];
+        let creation = pending.get(table);
+        if (!creation) {
+          creation = createBlock(name).then(() => {
+            // The fx check creates no table.
+            if (name !== 'fx') created.push(table);
+          });
+          pending.set(table, creation);
+        }
+        return creation;
+      };
+      const createBlock = async (name: BlockName): Promise<void> => {
+        switch (name) {
+          case 'periods':
+            return createPeriodsBlock(tx, context, periods);
+          case 'fx':
+            return assertFxCoverage(tx, context);
+          case 'segments':
+            await ensure('fx');
+            return createSegmentsBlock(tx, context);
+          case 'customerFacts':
+            await ensure('segments');
+            return createCustomerFactsBlock(tx, context);
+          case 'customerPeriods':
+            await ensure('customerFacts');
+            await ensure('periods');
+            return createCustomerPeriodsBlock(tx, context);
+          case 'deals':
+            await ensure('fx');
+            return createDealsBlock(tx, context);
+          case 'repActivity':
+            await ensure('periods');
+            return createRepActivityBlock(tx, context);
+          case 'dimensions':
+            return createDimensionsBlock(tx, context);
+        }
+      };
+      const isSliced = query.filters.length > 0 || query.by !== undefined;
+      const prepare = async (blocks: readonly KpiBlock[]) => {
+        await ensure('periods');
+        await ensure('fx');
+        for (const block of blocks) await ensure(block);
+        if (isSliced) await ensure('dimensions');
+      };
+      /** FROM, joins and WHERE for rows linked by `links`, and the segment expression. */
+      const slice = (from: string, links: RowLinks, params: SqlValue[], extraWhere = '') => {
+        const filter = buildFilterSql(query.filters, context, links, params.length + 1);
+        params.push(...filter.params);
+        const segment =
+          query.by === undefined
+            ? 'CAST(NULL AS TEXT)'
+            : `CAST(${dimensionExpression(query.by, context, links)} AS TEXT)`;
+        return {
+          segment,
+          sql: `${from} ${isSliced ? dimensionJoins(context, links) : ''} WHERE ${filter.sql}${extraWhere}`,
+        };
+      };
+
+      const aggregateSource = async (
+        source: RowSource,
+        kpis: readonly BaseKpi[],
+        result: Map<string, Aggregates>,
+      ) => {
+        const params: SqlValue[] = [];
+        const links = {
+          customerId: source.customerId ?? 'CAST(NULL AS TEXT)',
+          repId: source.repId ?? 'CAST(NULL AS TEXT)',
+          channel: source.channel ?? 'CAST(NULL AS TEXT)',
+        };
+        const { segment, sql } = slice(source.from(context), links, params);
+        const sums = kpis.flatMap((kpi, index) => {
+          const part = kpi.parts[0];
+          const counted = (expression: string | undefined) =>
+            expression === undefined
+              ? 'CAST(NULL AS DECIMAL(18, 4))'
+              : part?.where === undefined
+                ? `sum(${toContributionAmount(expression)})`
+                : `sum(CASE WHEN ${part.where} THEN ${toContributionAmount(expression)} END)`;
+          return [
+            `${counted(part?.numerator)} AS n${index}`,
+            `${counted(part?.denominator)} AS d${index}`,
+          ];
+        });
+        const values = kpis.map(
+          (kpi, index) =>
+            `${valueExpression(kpi.valueKind, `n${index}`, `d${index}`)} AS v${index}`,
+        );
+        const rows = await tx.query(
+          `SELECT sums.*, ${values.join(', ')}
+           FROM (SELECT ${source.period} AS period_start, ${segment} AS segment, ${sums.join(', ')}
+                 FROM ${sql}
+                 GROUP BY ${source.period}, ${segment}) sums`,
+          params,
+        );
+        kpis.forEach((kpi, index) => {
+          const aggregates: Aggregates = new Map();
+          for (const row of rows) {
+            aggregates.set(
+              keyOf(
+                toTimestampKey(String(row.period_start)),
+                (row.segment as string | null) ?? null,
+              ),
+              {
+                numerator: toNumber(row[`n${index}`] ?? null),
+                denominator: toNumber(row[`d${index}`] ?? null),
+                value: toNumber(row[`v${index}`] ?? null),
+              },
+            );
+          }
+          result.set(kpi.id, aggregates);
+        });
+      };
+
+      const aggregateUnion = async (kpi: BaseKpi, result: Map<string, Aggregates>) => {
+        const params: SqlValue[] = [];
+        const { segment, sql } = slice(
+          `(${buildContributionsSql(kpi, context)}) c`,
+          CONTRIBUTION_LINKS,
+          params,
+        );
+        const rows = await tx.query(
+          `SELECT sums.*, ${valueExpression(kpi.valueKind, 'numerator', 'denominator')} AS value
+           FROM (SELECT c.period_start, ${segment} AS segment, sum(c.num) AS numerator, sum(c.den) AS denominator
+                 FROM ${sql} GROUP BY c.period_start, ${segment}) sums`,
+          params,
+        );
+        const aggregates: Aggregates = new Map();
+        for (const row of rows) {
+          aggregates.set(
+            keyOf(toTimestampKey(String(row.period_start)), (row.segment as string | null) ?? null),
+            {
+              numerator: toNumber(row.numerator ?? null),
+              denominator: toNumber(row.denominator ?? null),
+              value: toNumber(row.value ?? null),
+            },
+          );
+        }
+        result.set(kpi.id, aggregates);
+      };
+
+      return {
+        context,
+        async aggregate(kpis) {
+          const result = new Map<string, Aggregates>();
+          const bySource = new Map<RowSource, BaseKpi[]>();
+          for (const kpi of kpis) {
+            await prepare(blocksOf(kpi));
+            const [onlyPart] = kpi.parts;
+            if (kpi.parts.length === 1 && onlyPart) {
+              bySource.set(onlyPart.source, [...(bySource.get(onlyPart.source) ?? []), kpi]);
+            } else {
+              await aggregateUnion(kpi, result);
+            }
+          }
+          for (const [source, group] of bySource) await aggregateSource(source, group, result);
+          return result;
+        },
+        async contributions(kpi, periodStartUtc) {
+          await prepare(blocksOf(kpi));
+          const params: SqlValue[] = [periodStartUtc];
+          const { segment, sql } = slice(
+            `(${buildContributionsSql(kpi, context)}) c`,
+            CONTRIBUTION_LINKS,
+            params,
+            ' AND c.period_start = CAST($1 AS TIMESTAMP)',
+          );
+          const rows = await tx.query<{
+            subject: string;
+            subject_id: string;
+            segment: string | null;
+            num: string | null;
+            den: string | null;
+          }>(
+            `SELECT c.subject, c.subject_id, ${segment} AS segment, c.num, c.den FROM ${sql} ORDER BY c.subject, c.subject_id`,
+            params,
+          );
+          return rows.map((row) => ({ ...row, num: toNumber(row.num), den: toNumber(row.den) }));
+        },
+        async select(blocks, build) {
+          await prepare(blocks);
+          const params: SqlValue[] = [];
+          const filter = buildFilterSql(query.filters, context, CONTRIBUTION_LINKS, 1);
+          params.push(...filter.params);
+          const joins = isSliced ? dimensionJoins(context, CONTRIBUTION_LINKS) : '';
+          return tx.query(build(context, { joins, where: filter.sql }), params);
+        },
+        forPeriods(grain, otherPeriods) {
+          const fresh = buildBlockTables(newRequestId());
+          const tables: BlockTables = { ...context.tables };
+          for (const name of PERIOD_BLOCKS) (tables as Record<string, string>)[name] = fresh[name];
+          return makeSession({ ...context, tables, grain }, otherPeriods);
+        },
+      };
+    };
+
+    try {
+      return await work(makeSession(baseContext, query.periods));
+    } finally {
+      for (const table of created.reverse()) await tx.query(`DROP TABLE IF EXISTS ${table}`);
+    }
+  });
+}
+
+function newRequestId(): string {
+  return randomUUID().replaceAll('-', '').slice(0, 12);
+}
+
+/** The value from the sums, in SQL: every KPI's arithmetic stays next to its data. */
+function valueExpression(kind: ValueKind, numerator: string, denominator: string): string {
+  const ratio = `CAST(${numerator} AS DOUBLE PRECISION) / ${denominator}`;
+  switch (kind) {
+    case 'total':
+      return `CAST(coalesce(${numerator}, 0) AS DOUBLE PRECISION)`;
+    case 'ratio':
+      return `CASE WHEN coalesce(${denominator}, 0) = 0 THEN NULL ELSE ${ratio} END`;
+    case 'score':
+      return `CASE WHEN coalesce(${denominator}, 0) = 0 THEN NULL ELSE 100 * ${ratio} END`;
+    case 'positive_ratio':
+      return `CASE WHEN coalesce(${denominator}, 0) <= 0 THEN NULL ELSE ${ratio} END`;
+  }
+}
+
+function toNumber(value: SqlValue): number | null {
+  return value === null ? null : Number(value);
+}
+
+/** `2025-08-01T00:00:00Z` (store form) → `2025-08-01 00:00:00` (period key form). */
+function toTimestampKey(iso: string): string {
+  return iso.replace('T', ' ').replace(/(\.\d+)?Z$/, '');
+}
+
+async function readWorkspaceMode(store: Store): Promise<WorkspaceMode> {
+  const [row] = await store.query<{ n: number }>(
+    `SELECT count(*) AS n FROM (SELECT 1 FROM subscriptions LIMIT 1) s`,
+  );
+  return (row?.n ?? 0) > 0 ? 'subscriptions' : 'orders';
+}
