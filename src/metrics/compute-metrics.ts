@@ -135,7 +135,9 @@ function toResult(
   const found = isNull ? undefined : aggregates?.get(keyOf(period.startUtc, segment));
   const values: ComponentValues = isNull
     ? { numerator: null, denominator: null, value: null }
-    : (found ?? emptyValues(kpi));
+    : found === undefined || (found.numerator === null && found.denominator === null && kpi.kind === 'base')
+      ? emptyValues(kpi)
+      : found;
   const result: MetricResult = {
     metric: kpi.id,
     period_start: period.startDate,

@@ -35,6 +35,8 @@ export type MetricContext = {
   readonly reportingCurrency: string;
   /** Fraction of revenue kept after cost of service, for CLV and CAC payback. */
   readonly grossMargin: number;
+  /** Win probability per deal stage, where configured (weighted pipeline). */
+  readonly stageProbabilities: Readonly<Record<string, number>>;
   /** Orders-only workspaces: a customer is active this many days after each order. */
   readonly orderActiveDays: number;
   /** Timestamp literal text (`YYYY-MM-DD HH:MM:SS`) of the as-of instant. */

@@ -100,6 +100,7 @@ export async function withMetricSession<T>(
       reportingCurrency: settings.reportingCurrency,
       grossMargin: settings.grossMargin,
       orderActiveDays: settings.orderActiveDays,
+      stageProbabilities: settings.stageProbabilities,
       asOfUtc: query.asOf.toISOString().slice(0, 19).replace('T', ' '),
       grain: query.grain,
       timeZone: query.timeZone,

@@ -26,7 +26,7 @@ const LOST_REASON_BY_CANCEL: Readonly<Record<CancelReason, string>> = {
   poor_support: 'no_decision',
 };
 /** Expansions worth a deal: at least this much more MRR, in cents. */
-const MIN_EXPANSION_CENTS = 500_00;
+const MIN_EXPANSION_CENTS = 150_00;
 /** How far ahead of asOf an upcoming renewal already has an open deal. */
 const RENEWAL_LOOKAHEAD_DAYS = 90;
 
@@ -55,8 +55,12 @@ function emitRenewals(
   for (let term = 1; ; term++) {
     const renewalMs = addMonths(main.payStartMs, term * termMonths);
     if (renewalMs > untilMs) break;
-    const createdMs = Math.floor(renewalMs - random.uniform(60, 90) * DAY_MS);
-    if (createdMs < windowStartMs || createdMs >= asOfMs) continue;
+    // Renewals early in the window were opened when the history starts, so none is missing.
+    const createdMs = Math.max(
+      windowStartMs,
+      Math.floor(renewalMs - random.uniform(60, 90) * DAY_MS),
+    );
+    if (renewalMs < windowStartMs + 7 * DAY_MS || createdMs >= asOfMs) continue;
     const isOpen = renewalMs >= asOfMs;
     const isLost = !isOpen && main.endMs === renewalMs;
     const cancelReason = main.cancelReason;
@@ -98,8 +102,11 @@ function emitExpansions(
     const gainCents = change.mrrCents - previousCents;
     previousCents = change.mrrCents;
     if (gainCents < MIN_EXPANSION_CENTS) continue;
-    const createdMs = Math.floor(change.atMs - random.uniform(14, 45) * DAY_MS);
-    if (createdMs < ctx.plan.windowStartMs) continue;
+    if (change.atMs < ctx.plan.windowStartMs + 7 * DAY_MS) continue;
+    const createdMs = Math.max(
+      ctx.plan.windowStartMs,
+      Math.floor(change.atMs - random.uniform(14, 45) * DAY_MS),
+    );
     const deal: DealPlan = {
       id: ctx.emitter.nextId('deal'),
       name: `${profile.name} - Expansion`,

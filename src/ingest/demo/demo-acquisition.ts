@@ -6,7 +6,14 @@
  * same season that were lost, so the new-business win rate lands near one in five.
  */
 import type { Random } from '../../domain/random.js';
-import { DAY_MS, formatTimestamp, HOUR_MS, MINUTE_MS, pickBusinessTime } from './demo-calendar.js';
+import {
+  DAY_MS,
+  formatTimestamp,
+  HOUR_MS,
+  MINUTE_MS,
+  pickBusinessTime,
+  startOfMonth,
+} from './demo-calendar.js';
 import type { DemoContext } from './demo-context.js';
 import type { CustomerProfile } from './demo-customer-profile.js';
 import { drawDialDurationS, emitActivity, type DialOutcome } from './demo-activity-writer.js';
@@ -134,7 +141,7 @@ function emitSourcingDials(
   leadId: string,
   funnel: Funnel,
 ): number {
-  const tally = ctx.sdrTally.get(sdr.id) ?? { dials: 0, meetings: 0 };
+  const tally = ctx.sdrTally.get(sdr.id) ?? { dials: 0, meetings: 0, byMonth: new Map() };
   ctx.sdrTally.set(sdr.id, tally);
   const dials = random.int(3, 10);
   const spanMs = Math.max(0, funnel.dealCreatedMs - funnel.leadCreatedMs);
@@ -163,8 +170,15 @@ function emitSourcingDials(
       durationS: drawDialDurationS(random, outcome),
     });
     if (!written) continue;
+    const month = startOfMonth(atMs);
+    const monthTally = tally.byMonth.get(month) ?? { dials: 0, meetings: 0 };
+    tally.byMonth.set(month, monthTally);
     tally.dials++;
-    if (isBooking) tally.meetings++;
+    monthTally.dials++;
+    if (isBooking) {
+      tally.meetings++;
+      monthTally.meetings++;
+    }
   }
   return Math.min(
     funnel.closeMs,

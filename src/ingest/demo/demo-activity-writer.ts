@@ -6,7 +6,7 @@
  */
 import type { Random } from '../../domain/random.js';
 import { formatTimestamp } from './demo-calendar.js';
-import type { DemoContext } from './demo-context.js';
+import { addTo, type DemoContext } from './demo-context.js';
 import type { DemoRep } from './demo-reps.js';
 
 export type ActivityKind = 'call' | 'email' | 'meeting' | 'demo' | 'note';
@@ -26,6 +26,7 @@ export type ActivityInput = {
 /** True when the row was written. */
 export function emitActivity(ctx: DemoContext, input: ActivityInput): boolean {
   if (input.atMs < ctx.plan.windowStartMs || input.atMs >= ctx.plan.asOfMs) return false;
+  if (input.kind === 'demo') addTo(ctx.outcomes.demosByTeam, input.rep.team, 1);
   ctx.emitter.add('activities', {
     id: ctx.emitter.nextId('act'),
     rep_id: input.rep.id,

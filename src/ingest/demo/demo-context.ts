@@ -1,15 +1,29 @@
 /**
  * What every part of the generator shares while one company is built: the
- * plan, the people, the funnel targets, the emitter, and the per-SDR tally of
+ * plan, the people, the funnel targets, the emitter, the per-SDR tally of
  * dials the customer loop already made (the SDR phase tops it up to each
- * rep's dials-per-meeting ratio).
+ * rep's dials-per-meeting ratio, month by month), and the tally of what the
+ * company actually won, from which the goals are set as a sales leader would:
+ * on the trend of the team's own results.
  */
 import type { DemoEmitter } from './demo-emitter.js';
 import type { FunnelPlan } from './demo-funnel-plan.js';
 import type { DemoPlan } from './demo-plan.js';
 import type { DemoRoster } from './demo-reps.js';
 
-export type SdrTally = { dials: number; meetings: number };
+export type DialTally = { dials: number; meetings: number };
+
+/** An SDR's dials and booked meetings from the customer loop, overall and by calendar month. */
+export type SdrTally = DialTally & { byMonth: Map<number, DialTally> };
+
+export type OutcomeTally = {
+  /** Amounts of won deals in approximate USD cents, by the start of the month they closed in. */
+  readonly wonCentsByMonth: Map<number, number>;
+  /** Customers acquired (first paying instant), by the start of the month. */
+  readonly newCustomersByMonth: Map<number, number>;
+  /** Demos held, by the team of the rep who held them. */
+  readonly demosByTeam: Map<string, number>;
+};
 
 export type DemoContext = {
   readonly plan: DemoPlan;
@@ -18,4 +32,10 @@ export type DemoContext = {
   readonly emitter: DemoEmitter;
   /** By rep id. */
   readonly sdrTally: Map<string, SdrTally>;
+  readonly outcomes: OutcomeTally;
 };
+
+/** Adds `amount` to the entry for `key`. */
+export function addTo<K>(map: Map<K, number>, key: K, amount: number): void {
+  map.set(key, (map.get(key) ?? 0) + amount);
+}

@@ -5,12 +5,12 @@
  * reshuffle anyone's subscriptions.
  */
 import { createRandom, deriveSeed, type Random } from '../../domain/random.js';
-import { formatTimestamp } from './demo-calendar.js';
+import { formatTimestamp, startOfMonth } from './demo-calendar.js';
 import { emitAccountActivities } from './demo-account-activities.js';
 import { emitAccountDeals } from './demo-account-deals.js';
 import { emitAcquisition } from './demo-acquisition.js';
 import { emitBilling } from './demo-billing.js';
-import type { DemoContext } from './demo-context.js';
+import { addTo, type DemoContext } from './demo-context.js';
 import { drawCustomerProfile, type CustomerProfile } from './demo-customer-profile.js';
 import { emitNpsResponses, emitTickets } from './demo-feedback.js';
 import { emitOrders } from './demo-orders.js';
@@ -29,6 +29,9 @@ export function generateCustomer(ctx: DemoContext, index: number): void {
   const stream = (name: string): Random => createRandom(deriveSeed(plan.seed, name, index));
   const profile = drawCustomerProfile(stream('profile'), index, plan, roster);
   const life = simulateCustomerLife(stream('life'), profile, plan, emitter);
+  const firstPayMs = life.stretches[0]?.main.payStartMs;
+  if (!profile.isOpening && !profile.isTrialOnly && firstPayMs !== undefined)
+    addTo(ctx.outcomes.newCustomersByMonth, startOfMonth(firstPayMs), 1);
   const createdMs = emitAcquisition(stream('acquisition'), ctx, profile, life);
   emitCustomer(ctx, profile, createdMs);
   emitBilling(stream('billing'), emitter, profile, life, plan);

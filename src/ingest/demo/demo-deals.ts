@@ -6,8 +6,15 @@
  * here from prospects.
  */
 import type { Random } from '../../domain/random.js';
-import { DAY_MS, formatCents, formatTimestamp, pickBusinessTime } from './demo-calendar.js';
-import type { DemoContext } from './demo-context.js';
+import {
+  DAY_MS,
+  formatCents,
+  formatTimestamp,
+  pickBusinessTime,
+  startOfMonth,
+} from './demo-calendar.js';
+import { addTo, type DemoContext } from './demo-context.js';
+import { APPROXIMATE_USD_RATE } from './demo-fx-rates.js';
 import { emitActivity } from './demo-activity-writer.js';
 import type { DemoRep } from './demo-reps.js';
 import { buildProspectTranscript } from './demo-transcripts.js';
@@ -52,13 +59,20 @@ const MEDIAN_CYCLE_DAYS: Readonly<Record<Segment, number>> = {
   enterprise: 90,
 };
 const ACV_RANGE_CENTS: Readonly<Record<Segment, readonly [number, number]>> = {
-  smb: [1_200_00, 9_000_00],
-  mid_market: [9_000_00, 60_000_00],
-  enterprise: [60_000_00, 400_000_00],
+  smb: [1_000_00, 5_000_00],
+  mid_market: [6_000_00, 24_000_00],
+  enterprise: [30_000_00, 120_000_00],
 };
 
 export function emitDeal(ctx: DemoContext, deal: DealPlan): void {
   const isClosed = deal.status !== 'open';
+  if (deal.status === 'won') {
+    addTo(
+      ctx.outcomes.wonCentsByMonth,
+      startOfMonth(deal.closeMs),
+      deal.amountCents * (APPROXIMATE_USD_RATE[deal.currency] ?? 1),
+    );
+  }
   ctx.emitter.add('deals', {
     id: deal.id,
     name: deal.name,

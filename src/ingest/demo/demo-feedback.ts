@@ -1,7 +1,8 @@
 /**
  * What customers tell the company without being asked and when asked:
- * support tickets, and quarterly NPS survey answers from about a third
- * of paying customers. Both lean on the latent risk and on how close the
+ * support tickets, and answers to a rolling NPS survey (each paying customer
+ * is asked once a quarter, on its own day, so a third of the base is asked
+ * every month and every month has a score; about a third answer). Both lean on the latent risk and on how close the
  * customer is to leaving: complaints and claims pile up, scores drop.
  */
 import type { Random } from '../../domain/random.js';
@@ -129,14 +130,15 @@ export function emitNpsResponses(
   plan: DemoPlan,
 ): void {
   const paying = findPayingSpans(life);
-  const surveyDay = random.uniform(35, 60);
+  // The customer's place in the rolling survey: days into each quarter it is asked.
+  const surveyDay = random.uniform(0, 88);
   for (
     let quarter = startOfQuarter(plan.windowStartMs);
     quarter < plan.asOfMs;
     quarter = addMonths(quarter, 3)
   ) {
     const respondedMs = Math.floor(
-      addDays(quarter, surveyDay + random.exponential(2)) + random.uniform(0, DAY_MS),
+      addDays(quarter, surveyDay + random.exponential(1.5)) + random.uniform(0, DAY_MS),
     );
     const isAnswered = random.bernoulli(RESPONSE_RATE);
     if (!isAnswered || respondedMs < plan.windowStartMs || respondedMs >= plan.asOfMs) continue;

@@ -23,6 +23,12 @@ const RATE_MODELS: readonly RateModel[] = [
   { currency: 'GBP', from: 1.245, to: 1.29, low: 1.22, high: 1.32, dailySd: 0.004 },
 ];
 
+/** Each currency's typical rate to USD over the history, for sizing goals without a day's rate. */
+export const APPROXIMATE_USD_RATE: Readonly<Record<string, number>> = Object.fromEntries([
+  ['USD', 1],
+  ...RATE_MODELS.map((model) => [model.currency, (model.from + model.to) / 2] as const),
+]);
+
 export function emitFxRates(random: Random, emitter: DemoEmitter, plan: DemoPlan): void {
   const firstDay = startOfDay(plan.fxStartMs);
   const lastDay = startOfDay(plan.asOfMs);

@@ -1,7 +1,9 @@
 /**
  * Monthly sales and marketing spend per acquisition channel, sized from the
  * new customers the plan expects that month times a per-channel acquisition
- * cost, so CAC comes out between a few hundred and a few thousand dollars.
+ * cost, so company-wide CAC comes out near $8,000 (a 10–24 month payback and
+ * an LTV:CAC of 3–6 at the demo's prices and churn): word of mouth is cheap,
+ * paid search, outbound and events are dear.
  * The current month runs only to asOf, because nothing may be dated later.
  */
 import type { Random } from '../../domain/random.js';
@@ -13,12 +15,12 @@ import { CHANNELS, type Channel } from './demo-vocabulary.js';
 
 /** Sales plus marketing cost per new customer, USD. */
 const CAC_USD: Readonly<Record<Channel, number>> = {
-  organic: 350,
-  paid_search: 1100,
-  outbound: 2600,
-  referral: 300,
-  partner: 900,
-  events: 1900,
+  organic: 2800,
+  paid_search: 10_000,
+  outbound: 11_000,
+  referral: 2300,
+  partner: 6500,
+  events: 13_000,
 };
 /** Share of a channel's cost booked as marketing; the rest is sales. */
 const MARKETING_SHARE: Readonly<Record<Channel, number>> = {

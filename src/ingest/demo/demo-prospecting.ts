@@ -2,8 +2,9 @@
  * The SDRs' cold-calling, day by day: each working day a rep makes 40–60
  * dials through a queue of leads, each lead tried on a cadence until it books
  * a meeting, says no, or runs out of attempts. A rep's chance of booking per
- * dial is set so that, with the dials the customer loop already logged for
- * them, the rep ends up near their own dials-per-meeting ratio (70–140).
+ * dial is set month by month so that, with the dials the customer loop already
+ * logged for them, the rep ends up near their own dials-per-meeting ratio
+ * (70–140) in every month.
  * Memory is the queue (about a hundred leads), whatever the company size.
  */
 import { createRandom, deriveSeed, type Random } from '../../domain/random.js';
@@ -14,8 +15,9 @@ import {
   isWorkingDay,
   MINUTE_MS,
   startOfDay,
+  startOfMonth,
 } from './demo-calendar.js';
-import type { DemoContext } from './demo-context.js';
+import { addTo, type DemoContext } from './demo-context.js';
 import { drawDialDurationS, emitActivity, type DialOutcome } from './demo-activity-writer.js';
 import { drawProspectAcvCents, emitProspectDeal } from './demo-deals.js';
 import { pickAccountExecutive, type DemoRep } from './demo-reps.js';
@@ -47,9 +49,9 @@ const LEAD_SOURCES: readonly (readonly [Channel, number])[] = [
   ['referral', 3],
 ];
 const PROSPECT_SEGMENTS: readonly (readonly [Segment, number])[] = [
-  ['smb', 50],
-  ['mid_market', 35],
-  ['enterprise', 15],
+  ['smb', 60],
+  ['mid_market', 32],
+  ['enterprise', 8],
 ];
 const PROSPECT_REGIONS: readonly (readonly [Region, number])[] = [
   ['north_america', 50],
@@ -71,14 +73,11 @@ async function prospectAsSdr(random: Random, ctx: DemoContext, sdr: DemoRep): Pr
   const days: number[] = [];
   for (let day = firstDay; day < startOfDay(plan.asOfMs); day += DAY_MS)
     if (isWorkingDay(day)) days.push(day);
-  const expectedDials = days.length * sdr.dialsPerDay * (1 - OUT_OF_OFFICE);
-  const already = ctx.sdrTally.get(sdr.id) ?? { dials: 0, meetings: 0 };
-  const targetMeetings = (expectedDials + already.dials) / sdr.dialsPerMeeting;
-  const ownMeetings = Math.max(targetMeetings - already.meetings, 0.15 * targetMeetings);
-  const bookGivenConnect = Math.min(0.9, ownMeetings / Math.max(1, expectedDials) / CONNECT_RATE);
+  const bookingChances = computeBookingChances(ctx, sdr, days);
   let queue: QueuedLead[] = [];
   for (const [dayIndex, day] of days.entries()) {
     if (random.bernoulli(OUT_OF_OFFICE)) continue;
+    const bookGivenConnect = bookingChances.get(startOfMonth(day)) ?? 0;
     const dials = Math.max(10, Math.round(random.normal(sdr.dialsPerDay, 5)));
     const stepMs = (9 * HOUR_MS) / dials;
     const dayStartMs = day + (8.5 - sdr.utcOffsetH) * HOUR_MS;
@@ -101,6 +100,34 @@ async function prospectAsSdr(random: Random, ctx: DemoContext, sdr: DemoRep): Pr
     const createdMs = Math.floor(plan.asOfMs - random.uniform(0.1, 3) * DAY_MS);
     emitLead(ctx, sdr, createLead(random, ctx, days.length, createdMs), 'new');
   }
+}
+
+/**
+ * The chance that a connected dial books a meeting, month by month, so that the
+ * rep's own dials plus the customer loop's land near the rep's dials-per-meeting
+ * ratio in every month, not only overall: the loop's bookings thin out in the
+ * last months (the customers they would have led to are not acquired yet), and
+ * the cold calls make up for it. A shortfall or surplus carries to the next month.
+ */
+function computeBookingChances(
+  ctx: DemoContext,
+  sdr: DemoRep,
+  days: readonly number[],
+): Map<number, number> {
+  const daysByMonth = new Map<number, number>();
+  for (const day of days) addTo(daysByMonth, startOfMonth(day), 1);
+  const tally = ctx.sdrTally.get(sdr.id);
+  const chances = new Map<number, number>();
+  let carried = 0;
+  for (const [month, dayCount] of daysByMonth) {
+    const expectedDials = dayCount * sdr.dialsPerDay * (1 - OUT_OF_OFFICE);
+    const already = tally?.byMonth.get(month) ?? { dials: 0, meetings: 0 };
+    const target = (expectedDials + already.dials) / sdr.dialsPerMeeting;
+    const own = Math.max(target + carried - already.meetings, 0.15 * target);
+    carried = target + carried - already.meetings - own;
+    chances.set(month, Math.min(0.9, own / Math.max(1, expectedDials) / CONNECT_RATE));
+  }
+  return chances;
 }
 
 function createLead(

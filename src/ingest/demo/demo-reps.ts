@@ -79,7 +79,8 @@ export function buildRoster(random: Random, plan: DemoPlan): DemoRoster {
   const sdrCount = Math.max(2, Math.round(total * 0.12));
   const aeCount = Math.max(2, Math.round(total * 0.24));
   const csmCount = Math.max(2, total - sdrCount - aeCount - Math.max(4, Math.round(total / 9)));
-  const northCount = Math.max(1, Math.round(aeCount * 0.6));
+  // Team North sells into North America and EMEA, four in five customers.
+  const northCount = Math.max(1, Math.round(aeCount * 0.72));
   const namer = createRepNamer(random);
   const reps: DemoRep[] = [];
   const buildTeam = (team: string, role: RepRole, members: number): DemoRep[] => {

@@ -34,17 +34,17 @@ export const PLAN_LADDER: readonly PlanKey[] = ['starter', 'growth', 'business',
 
 /** List price per seat and month in the subscription's currency, in cents. */
 export const SEAT_PRICE_CENTS: Readonly<Record<PlanKey, number>> = {
-  starter: 4900,
-  growth: 7900,
-  business: 11900,
-  enterprise: 16900,
+  starter: 2900,
+  growth: 5900,
+  business: 9900,
+  enterprise: 14900,
 };
 
 /** Discount for paying a year up front. */
 export const ANNUAL_BILLING_DISCOUNT = 0.15;
 
 export const ADD_ON_PLAN = 'analytics_addon';
-export const ADD_ON_SEAT_PRICE_CENTS = 900;
+export const ADD_ON_SEAT_PRICE_CENTS = 700;
 
 /** Monthly hazard of a voluntary cancellation for an average customer of the segment. */
 export const BASE_CHURN_HAZARD: Readonly<Record<Segment, number>> = {

@@ -49,6 +49,7 @@ export async function generateDemoCompany(
     funnel: buildFunnelPlan(plan, roster),
     emitter,
     sdrTally: new Map(),
+    outcomes: { wonCentsByMonth: new Map(), newCustomersByMonth: new Map(), demosByTeam: new Map() },
   };
   emitReps(emitter, roster);
   emitFxRates(createRandom(deriveSeed(plan.seed, 'fx')), emitter, plan);

@@ -618,4 +618,48 @@ describe('weighted_pipeline', () => {
       expect((await metricFor(store, 'weighted_pipeline', MARCH)).value).toBeCloseTo(25000, 6);
     });
   });
+
+  it('uses a configured stage probability, and the win rate of deals closed before the as-of date elsewhere', async () => {
+    await withTempDuckDb(async (store) => {
+      await seedDeals(store, [
+        // History before the as-of date (1 April): 1 won of 4 closed → 25 %.
+        { id: 'w1', status: 'won', created: '2025-01-02 00:00:00', closed: '2025-02-01 00:00:00' },
+        ...['l1', 'l2', 'l3'].map((id) => ({
+          id,
+          status: 'lost' as const,
+          created: '2025-01-02 00:00:00',
+          closed: '2025-02-02 00:00:00',
+        })),
+        // Closed after the as-of date: not history yet.
+        { id: 'w2', status: 'won', created: '2025-01-02 00:00:00', closed: '2025-06-01 00:00:00' },
+        {
+          id: 'p1',
+          status: 'open',
+          created: '2025-03-01 00:00:00',
+          amount: '1000',
+          stage: 'negotiation',
+          expected: '2025-04-20 00:00:00',
+        },
+        {
+          id: 'p2',
+          status: 'open',
+          created: '2025-03-01 00:00:00',
+          amount: '1000',
+          stage: 'discovery',
+          expected: '2025-04-25 00:00:00',
+        },
+      ]);
+      await store.query(
+        `INSERT INTO settings (key, value) VALUES ('stage_probabilities', '{"negotiation": 0.8}')`,
+      );
+      // p1: 1,000 × 0.8; p2: 1,000 × 0.25 (history) = 1,050.
+      const april = {
+        grain: 'month',
+        from: '2025-04-01',
+        to: '2025-05-01',
+        asOf: new Date('2025-04-01T00:00:00Z'),
+      } as const;
+      expect((await metricFor(store, 'weighted_pipeline', april)).value).toBeCloseTo(1050, 6);
+    });
+  });
 });

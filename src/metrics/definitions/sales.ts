@@ -158,7 +158,7 @@ export const weightedPipeline: BaseKpi = {
   id: 'weighted_pipeline',
   title: 'Weighted pipeline',
   description:
-    'Sum over deals open (as of the as-of date clamped into P) and expected to close in P of amount × win probability; the probability is the historical win rate of all closed deals.',
+    'Sum over deals open (as of the as-of date clamped into P) and expected to close in P of amount × win probability: the stage’s probability from the stage_probabilities setting, else the win rate of the deals closed before the as-of date.',
   unit: 'currency',
   direction: 'higher_is_better',
   valueKind: 'total',

@@ -207,10 +207,8 @@ describe('cac', () => {
     });
   });
 
-  // BUG: DESIGN.md reading 10 says CAC "is null when no spend overlaps P".
-  // The engine sums no spend rows as 0 and divides by the 2 new customers,
-  // so it reports 0 / 2 = 0 (a free customer) instead of null.
-  it.fails('is null when no spend overlaps the period, even with new customers', async () => {
+  // DESIGN.md reading 10: CAC "is null when no spend overlaps P", not 0 / 2 = 0 (a free customer).
+  it('is null when no spend overlaps the period, even with new customers', async () => {
     await withTempDuckDb(async (store) => {
       await seedCustomers(store, [
         { id: 'n1', subscriptions: [{ start: '2025-03-05 00:00:00' }] },
@@ -225,10 +223,8 @@ describe('cac', () => {
     });
   });
 
-  // BUG: the same rule per channel (DESIGN.md reading 10: null when no spend
-  // overlaps P; per channel, spend whose channel matches). The engine gives
-  // the referral channel, which had a new customer but no spend, 0 / 1 = 0.
-  it.fails('is null for a channel with new customers but no spend of its own', async () => {
+  // The same rule per channel: a channel with a new customer but no spend of its own has no CAC.
+  it('is null for a channel with new customers but no spend of its own', async () => {
     await withTempDuckDb(async (store) => {
       await seedCustomers(store, [
         { id: 'ads1', channel: 'ads', subscriptions: [{ start: '2025-03-05 00:00:00' }] },

@@ -41,7 +41,8 @@ export const cac: BaseKpi = {
         'm.amount_reporting * (least(m.period_end, p.end_date) - greatest(m.period_start, p.start_date)) / (m.period_end - m.period_start)',
       denominator: '0',
     },
-    { source: ACQUISITIONS, numerator: '0', denominator: '1' },
+    // No numerator here: with no spend row the numerator stays null, and so does CAC.
+    { source: ACQUISITIONS, numerator: 'NULL', denominator: '1' },
   ],
 };
 
