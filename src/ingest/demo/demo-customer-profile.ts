@@ -121,7 +121,7 @@ const SEGMENT_TRAITS: Readonly<Record<Segment, SegmentTraits>> = {
     twoYearShare: 0.1,
     cardLogit: 1.2,
     size: [5, 200],
-    seats: [2, 10],
+    seats: [1, 9],
     plans: [
       ['starter', 0.7],
       ['growth', 0.3],
@@ -132,7 +132,7 @@ const SEGMENT_TRAITS: Readonly<Record<Segment, SegmentTraits>> = {
     twoYearShare: 0.25,
     cardLogit: -0.2,
     size: [200, 2000],
-    seats: [8, 30],
+    seats: [6, 22],
     plans: [
       ['growth', 0.6],
       ['business', 0.4],
@@ -143,7 +143,7 @@ const SEGMENT_TRAITS: Readonly<Record<Segment, SegmentTraits>> = {
     twoYearShare: 0.4,
     cardLogit: -2.2,
     size: [2000, 50000],
-    seats: [25, 100],
+    seats: [20, 85],
     plans: [
       ['business', 0.45],
       ['enterprise', 0.55],

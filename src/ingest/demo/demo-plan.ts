@@ -40,9 +40,9 @@ export const OPENING_AGE_MONTHS = [25, 48] as const;
 const GROWTH_OVER_WINDOW = 2.2;
 
 export const SEGMENT_WEIGHTS: readonly (readonly [Segment, number])[] = [
-  ['smb', 0.7],
-  ['mid_market', 0.25],
-  ['enterprise', 0.05],
+  ['smb', 0.72],
+  ['mid_market', 0.24],
+  ['enterprise', 0.04],
 ];
 /** Share of new customers in a segment that start with a 14-day trial. */
 export const TRIAL_SHARE: Readonly<Record<Segment, number>> = {
