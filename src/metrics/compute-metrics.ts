@@ -135,7 +135,8 @@ function toResult(
   const found = isNull ? undefined : aggregates?.get(keyOf(period.startUtc, segment));
   const values: ComponentValues = isNull
     ? { numerator: null, denominator: null, value: null }
-    : found === undefined || (found.numerator === null && found.denominator === null && kpi.kind === 'base')
+    : found === undefined ||
+        (found.numerator === null && found.denominator === null && kpi.kind === 'base')
       ? emptyValues(kpi)
       : found;
   const result: MetricResult = {

@@ -26,6 +26,8 @@ export async function createDealsBlock(store: Store, context: MetricContext): Pr
 function configuredProbability(context: MetricContext): string {
   const stages = Object.entries(context.stageProbabilities);
   if (stages.length === 0) return 'CAST(NULL AS DOUBLE PRECISION)';
-  const cases = stages.map(([stage, probability]) => `WHEN ${toSqlStringLiteral(stage)} THEN ${probability}`);
+  const cases = stages.map(
+    ([stage, probability]) => `WHEN ${toSqlStringLiteral(stage)} THEN ${probability}`,
+  );
   return `CAST(CASE d.stage ${cases.join(' ')} END AS DOUBLE PRECISION)`;
 }
