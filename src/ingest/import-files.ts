@@ -11,6 +11,7 @@ import { extname } from 'node:path';
 import { ENTITIES, type Entity } from '../domain/entities/index.js';
 import { RetainError } from '../domain/errors.js';
 import type { Reject } from '../domain/reject.js';
+import { bumpDataVersion } from '../store/data-version.js';
 import type { Store } from '../store/store.js';
 import { rejectDanglingReferences, rejectRepeatedKeys, upsertStaged } from './merge-staged.js';
 import { parseRecord, type ParseDefaults } from './parse-record.js';
@@ -111,6 +112,7 @@ export async function importFiles(store: Store, request: ImportRequest): Promise
       if (result.rejectedRows > 0 && request.keepGoodRows !== true) {
         throw new ImportRolledBack({ ...result, committed: false });
       }
+      if (counts.some((count) => count.inserted + count.updated > 0)) await bumpDataVersion(tx);
       return result;
     });
   } catch (error) {

@@ -6,6 +6,7 @@
  */
 import type { Store } from '../store/store.js';
 import type { MetricQuery } from './compute-metrics.js';
+import type { MetricCache } from './metric-cache.js';
 import { withMetricSession } from './metric-session.js';
 
 export type CohortBasis = 'logos' | 'revenue';
@@ -27,17 +28,21 @@ export async function computeCohorts(
   store: Store,
   query: MetricQuery,
   basis: CohortBasis,
+  cache?: MetricCache,
 ): Promise<CohortMatrix> {
-  const rows = await withMetricSession(store, query, (session) =>
-    session.select<{
-      cohort_start: string;
-      period_start: string;
-      cohort_size: number;
-      active: number;
-      mrr: string | null;
-    }>(
-      ['customerFacts', 'customerPeriods'],
-      ({ tables }, filter) => `
+  const rows = await withMetricSession(
+    store,
+    query,
+    (session) =>
+      session.select<{
+        cohort_start: string;
+        period_start: string;
+        cohort_size: number;
+        active: number;
+        mrr: string | null;
+      }>(
+        ['customerFacts', 'customerPeriods'],
+        ({ tables }, filter) => `
         WITH cohort AS (
           SELECT c.customer_id, p.period_start AS cohort_start
           FROM (SELECT cf.customer_id, cf.acquired_at, CAST(NULL AS TEXT) AS rep_id, CAST(NULL AS TEXT) AS channel
@@ -54,7 +59,8 @@ export async function computeCohorts(
         JOIN sizes s ON s.cohort_start = co.cohort_start
         JOIN ${tables.customerPeriods} cp ON cp.customer_id = co.customer_id AND cp.period_start >= co.cohort_start
         GROUP BY co.cohort_start, cp.period_start, s.cohort_size`,
-    ),
+      ),
+    cache,
   );
   const starts = query.periods.map((period) => period.startUtc);
   const indexOf = (iso: string) => starts.indexOf(iso.replace('T', ' ').replace(/Z$/, ''));

@@ -6,14 +6,16 @@
  * components' results period by period.
  */
 import type { Store } from '../store/store.js';
-import type {
-  ComponentValues,
-  CompositeKpi,
-  KpiDefinition,
-  KpiUnit,
-  BaseKpi,
+import {
+  acceptsSlice,
+  type BaseKpi,
+  type ComponentValues,
+  type CompositeKpi,
+  type KpiDefinition,
+  type KpiUnit,
 } from './definition.js';
 import type { Filter } from './dimensions.js';
+import type { MetricCache } from './metric-cache.js';
 import { keyOf, withMetricSession, type Aggregates, type MetricSession } from './metric-session.js';
 import {
   addBuckets,
@@ -50,8 +52,13 @@ export type MetricResult = {
 
 type SegmentKey = string | null;
 
-export async function computeMetrics(store: Store, query: MetricQuery): Promise<MetricResult[]> {
-  return withMetricSession(store, query, (session) => computeInSession(session, query));
+/** `cache` keeps derived tables for the next call (see metric-cache.ts). */
+export async function computeMetrics(
+  store: Store,
+  query: MetricQuery,
+  cache?: MetricCache,
+): Promise<MetricResult[]> {
+  return withMetricSession(store, query, (session) => computeInSession(session, query), cache);
 }
 
 /** The metrics of `query` in an open session, so reports can share its blocks. */
@@ -60,9 +67,12 @@ export async function computeInSession(
   query: MetricQuery,
 ): Promise<MetricResult[]> {
   const needed = collectNeededKpis(query.kpis);
-  const bases = needed.filter((kpi): kpi is BaseKpi => kpi.kind === 'base');
+  // A KPI that cannot be cut by the requested columns reports null: no need to compute it.
+  const bases = needed.filter(
+    (kpi): kpi is BaseKpi => kpi.kind === 'base' && acceptsSlice(kpi, sliceColumnsOf(query)),
+  );
   const values = await session.aggregate(bases);
-  const segments = new Set<SegmentKey>(query.by === undefined ? [null] : []);
+  const segments = new Set<SegmentKey>(await session.segmentValues());
   if (query.by !== undefined) {
     for (const aggregates of values.values()) {
       for (const key of aggregates.keys()) segments.add(key.split('\u0000')[1] || null);
@@ -103,13 +113,11 @@ function collectNeededKpis(kpis: readonly KpiDefinition[]): KpiDefinition[] {
   return ordered;
 }
 
-function isSliceAllowed(kpi: KpiDefinition, query: MetricQuery): boolean {
-  if (kpi.dimensions === undefined) return true;
-  const used = [
+function sliceColumnsOf(query: MetricQuery): string[] {
+  return [
     ...query.filters.map((filter) => filter.column),
     ...(query.by === undefined ? [] : [query.by]),
   ];
-  return used.every((column) => kpi.dimensions?.includes(column));
 }
 
 const isTotal = (kpi: KpiDefinition) => kpi.kind === 'base' && kpi.valueKind === 'total';
@@ -130,7 +138,7 @@ function toResult(
   session: MetricSession,
 ): MetricResult {
   const isNull =
-    !isSliceAllowed(kpi, query) ||
+    !acceptsSlice(kpi, sliceColumnsOf(query)) ||
     (kpi.needsSubscriptions === true && session.context.mode === 'orders');
   const found = isNull ? undefined : aggregates?.get(keyOf(period.startUtc, segment));
   const values: ComponentValues = isNull

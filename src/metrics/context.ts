@@ -11,8 +11,8 @@ export type WorkspaceMode = 'subscriptions' | 'orders';
 export type BlockTables = {
   /** One row per period: period_start, period_end (UTC), labels, working_days, as_of_point. */
   readonly periods: string;
-  /** Marks the one-off check that every foreign amount has a rate (no table). */
-  readonly fx: string;
+  /** Marks the check that every spend row in a foreign currency has a rate (no table). */
+  readonly spendRates: string;
   /** Paying stretches of each subscription at one MRR: customer_id, pay_start, pay_end, mrr, seats, end_reason. */
   readonly segments: string;
   /** Per customer: acquired_at, first_end, first_end_reason. */
@@ -62,7 +62,7 @@ export function joinPeriodOf(context: MetricContext, timestamp: string): string 
 export function buildBlockTables(requestId: string): BlockTables {
   return {
     periods: `m_${requestId}_periods`,
-    fx: `m_${requestId}_fx`,
+    spendRates: `m_${requestId}_spend_rates`,
     segments: `m_${requestId}_segments`,
     customerFacts: `m_${requestId}_customer_facts`,
     customerPeriods: `m_${requestId}_customer_periods`,

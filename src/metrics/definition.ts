@@ -10,7 +10,8 @@ import type { MetricContext } from './context.js';
 
 export type KpiUnit = 'count' | 'ratio' | 'currency' | 'days' | 'score';
 export type KpiDirection = 'higher_is_better' | 'lower_is_better';
-export type KpiBlock = 'segments' | 'customerFacts' | 'customerPeriods' | 'repActivity' | 'deals';
+export type KpiBlock =
+  'spendRates' | 'segments' | 'customerFacts' | 'customerPeriods' | 'repActivity' | 'deals';
 export type Subject = 'customer' | 'deal' | 'lead' | 'rep' | 'response' | 'spend' | 'goal';
 
 /**
@@ -90,6 +91,13 @@ export type CompositeKpi = KpiBase & {
 };
 
 export type KpiDefinition = BaseKpi | CompositeKpi;
+
+/** Whether `kpi` can be attributed to every column in `columns` (filters and the breakdown). */
+export function acceptsSlice(kpi: KpiDefinition, columns: readonly string[]): boolean {
+  return (
+    kpi.dimensions === undefined || columns.every((column) => kpi.dimensions?.includes(column))
+  );
+}
 
 /** 64-bit decimals keep every contribution exact to 1/100 of a cent and sum fast. */
 export function toContributionAmount(expression: string | undefined): string {

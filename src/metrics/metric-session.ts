@@ -6,12 +6,13 @@
  * on one connection cannot collide.
  */
 import { randomUUID } from 'node:crypto';
+import { readDataVersion } from '../store/data-version.js';
 import type { Row, SqlValue, Store } from '../store/store.js';
 import { createCustomerFactsBlock } from './blocks/customer-facts.js';
 import { createCustomerPeriodsBlock } from './blocks/customer-periods.js';
 import { createDealsBlock } from './blocks/deals.js';
 import { createDimensionsBlock } from './blocks/dimensions.js';
-import { assertFxCoverage } from './blocks/fx.js';
+import { assertFxCoverage, SPEND_MONEY } from './blocks/fx.js';
 import { createPeriodsBlock } from './blocks/periods-table.js';
 import { createRepActivityBlock } from './blocks/rep-activity.js';
 import { createSegmentsBlock } from './blocks/segments.js';
@@ -40,6 +41,14 @@ import {
   type RowLinks,
 } from './dimensions.js';
 import type { Grain, Period } from './periods.js';
+import {
+  evictPeriodTables,
+  forgetMetricCache,
+  rememberPeriodTable,
+  toPeriodKey,
+  validateMetricCache,
+  type MetricCache,
+} from './metric-cache.js';
 import { readWorkspaceSettings } from './workspace-settings.js';
 
 export type SessionQuery = {
@@ -79,45 +88,65 @@ export type MetricSession = {
     blocks: readonly KpiBlock[],
     build: (context: MetricContext, filter: { joins: string; where: string }) => string,
   ): Promise<TRow[]>;
+  /** Every value the breakdown column takes over the customers, so every segment gets a row. */
+  segmentValues(): Promise<(string | null)[]>;
   /** The same session over other periods: blocks that do not depend on periods are shared. */
   forPeriods(grain: Grain, periods: readonly Period[]): MetricSession;
 };
 
-type BlockName = KpiBlock | 'periods' | 'fx' | 'dimensions';
+type BlockName = KpiBlock | 'periods' | 'dimensions';
 const PERIOD_BLOCKS: readonly BlockName[] = ['periods', 'customerPeriods', 'repActivity'];
 
 export async function withMetricSession<T>(
   store: Store,
   query: SessionQuery,
   work: (session: MetricSession) => Promise<T>,
+  cache?: MetricCache,
 ): Promise<T> {
   return store.transaction(async (tx) => {
     const settings = await readWorkspaceSettings(tx);
+    const mode = await readWorkspaceMode(tx);
+    if (cache) {
+      const dataVersion = await readDataVersion(tx);
+      await validateMetricCache(cache, tx, JSON.stringify([dataVersion, settings, mode]));
+    }
+    const asOfUtc = query.asOf.toISOString().slice(0, 19).replace('T', ' ');
     const baseContext: MetricContext = {
       dialect: tx.dialect,
-      tables: buildBlockTables(newRequestId()),
-      mode: await readWorkspaceMode(tx),
+      tables: cache
+        ? tablesFor(cache.id, toPeriodKey([query.periods, asOfUtc]))
+        : buildBlockTables(newRequestId()),
+      mode,
       reportingCurrency: settings.reportingCurrency,
       grossMargin: settings.grossMargin,
       orderActiveDays: settings.orderActiveDays,
       stageProbabilities: settings.stageProbabilities,
-      asOfUtc: query.asOf.toISOString().slice(0, 19).replace('T', ' '),
+      asOfUtc,
       grain: query.grain,
       timeZone: query.timeZone,
     };
+    /** Tables to drop when the session ends: all of them, unless a cache keeps them. */
     const created: string[] = [];
-    const pending = new Map<string, Promise<void>>();
+    const pending = cache?.pending ?? new Map<string, Promise<void>>();
+    const periodKeysInUse = new Set<string>();
 
     const makeSession = (context: MetricContext, periods: readonly Period[]): MetricSession => {
+      const periodKey = toPeriodKey([periods, context.asOfUtc]);
+      periodKeysInUse.add(periodKey);
       const ensure = (name: BlockName): Promise<void> => {
         const table = context.tables[name];
         let creation = pending.get(table);
         if (!creation) {
-          creation = createBlock(name).then(() => {
-            // The fx check creates no table.
-            if (name !== 'fx') created.push(table);
-          });
+          creation = createBlock(name);
           pending.set(table, creation);
+          // The spend-rate check creates no table; a cache keeps the rest.
+          const isTable = name !== 'spendRates';
+          if (isTable && !cache) created.push(table);
+          if (isTable && cache && PERIOD_BLOCKS.includes(name)) {
+            rememberPeriodTable(cache, periodKey, table);
+          }
+          // A failed creation must not be remembered as done.
+          creation.catch(() => pending.delete(table));
         }
         return creation;
       };
@@ -125,20 +154,18 @@ export async function withMetricSession<T>(
         switch (name) {
           case 'periods':
             return createPeriodsBlock(tx, context, periods);
-          case 'fx':
-            return assertFxCoverage(tx, context);
+          case 'spendRates':
+            return assertFxCoverage(tx, context, SPEND_MONEY);
           case 'segments':
-            await ensure('fx');
             return createSegmentsBlock(tx, context);
           case 'customerFacts':
             await ensure('segments');
             return createCustomerFactsBlock(tx, context);
           case 'customerPeriods':
-            await ensure('customerFacts');
+            await ensure('segments');
             await ensure('periods');
             return createCustomerPeriodsBlock(tx, context);
           case 'deals':
-            await ensure('fx');
             return createDealsBlock(tx, context);
           case 'repActivity':
             await ensure('periods');
@@ -150,7 +177,6 @@ export async function withMetricSession<T>(
       const isSliced = query.filters.length > 0 || query.by !== undefined;
       const prepare = async (blocks: readonly KpiBlock[]) => {
         await ensure('periods');
-        await ensure('fx');
         for (const block of blocks) await ensure(block);
         if (isSliced) await ensure('dimensions');
       };
@@ -296,8 +322,24 @@ export async function withMetricSession<T>(
           const joins = isSliced ? dimensionJoins(context, CONTRIBUTION_LINKS) : '';
           return tx.query(build(context, { joins, where: filter.sql }), params);
         },
+        async segmentValues() {
+          if (query.by === undefined) return [null];
+          await ensure('dimensions');
+          const links = {
+            customerId: 'c.id',
+            repId: 'CAST(NULL AS TEXT)',
+            channel: 'CAST(NULL AS TEXT)',
+          };
+          const rows = await tx.query<{ segment: string | null }>(
+            `SELECT DISTINCT CAST(${dimensionExpression(query.by, context, links)} AS TEXT) AS segment
+             FROM customers c ${dimensionJoins(context, links)} ORDER BY 1`,
+          );
+          return rows.map((row) => row.segment);
+        },
         forPeriods(grain, otherPeriods) {
-          const fresh = buildBlockTables(newRequestId());
+          const fresh = cache
+            ? tablesFor(cache.id, toPeriodKey([otherPeriods, context.asOfUtc]))
+            : buildBlockTables(newRequestId());
           const tables: BlockTables = { ...context.tables };
           for (const name of PERIOD_BLOCKS) (tables as Record<string, string>)[name] = fresh[name];
           return makeSession({ ...context, tables, grain }, otherPeriods);
@@ -307,10 +349,27 @@ export async function withMetricSession<T>(
 
     try {
       return await work(makeSession(baseContext, query.periods));
+    } catch (error) {
+      // The transaction rolls back, taking the temp tables it created with it.
+      if (cache) forgetMetricCache(cache);
+      throw error;
     } finally {
       for (const table of created.reverse()) await tx.query(`DROP TABLE IF EXISTS ${table}`);
+      if (cache) await evictPeriodTables(cache, tx, periodKeysInUse);
     }
   });
+}
+
+/** Cached table names: period-independent blocks per cache, the rest per period set too. */
+function tablesFor(cacheId: string, periodKey: string): BlockTables {
+  const shared = buildBlockTables(cacheId);
+  const perPeriods = buildBlockTables(`${cacheId}_${periodKey}`);
+  return {
+    ...shared,
+    periods: perPeriods.periods,
+    customerPeriods: perPeriods.customerPeriods,
+    repActivity: perPeriods.repActivity,
+  };
 }
 
 function newRequestId(): string {

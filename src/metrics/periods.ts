@@ -149,7 +149,8 @@ function toSqlTimestamp(at: Date): string {
   return at.toISOString().slice(0, 19).replace('T', ' ');
 }
 
-function countWorkingDays(start: LocalDate, end: LocalDate): number {
+/** Monday-to-Friday days in [start, end). */
+export function countWorkingDays(start: LocalDate, end: LocalDate): number {
   let count = 0;
   for (let day = start; formatLocalDate(day) < formatLocalDate(end); day = addDays(day, 1)) {
     const weekday = new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();

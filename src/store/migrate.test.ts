@@ -71,6 +71,10 @@ describe('migrate', () => {
         ).toEqual([
           { version: 1, name: 'canonical entities' },
           { version: 2, name: 'import runs' },
+          { version: 3, name: 'data version' },
+        ]);
+        expect(await store.query(`SELECT value FROM settings WHERE key = 'data_version'`)).toEqual([
+          { value: '0' },
         ]);
       } finally {
         await store.close();

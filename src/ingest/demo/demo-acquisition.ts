@@ -14,7 +14,7 @@ import {
   pickBusinessTime,
   startOfMonth,
 } from './demo-calendar.js';
-import type { DemoContext } from './demo-context.js';
+import type { DemoContext, DialTally } from './demo-context.js';
 import type { CustomerProfile } from './demo-customer-profile.js';
 import { drawDialDurationS, emitActivity, type DialOutcome } from './demo-activity-writer.js';
 import { drawCycleDays, emitDeal, emitDealActivities, emitProspectDeal } from './demo-deals.js';
@@ -141,7 +141,7 @@ function emitSourcingDials(
   leadId: string,
   funnel: Funnel,
 ): number {
-  const tally = ctx.sdrTally.get(sdr.id) ?? { dials: 0, meetings: 0, byMonth: new Map() };
+  const tally = ctx.sdrTally.get(sdr.id) ?? { dials: 0, meetings: 0, byMonth: new Map<number, DialTally>() };
   ctx.sdrTally.set(sdr.id, tally);
   const dials = random.int(3, 10);
   const spanMs = Math.max(0, funnel.dealCreatedMs - funnel.leadCreatedMs);

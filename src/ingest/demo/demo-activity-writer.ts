@@ -5,7 +5,7 @@
  * simpler than making every caller re-check.
  */
 import type { Random } from '../../domain/random.js';
-import { formatTimestamp } from './demo-calendar.js';
+import { formatTimestamp, startOfMonth } from './demo-calendar.js';
 import { addTo, type DemoContext } from './demo-context.js';
 import type { DemoRep } from './demo-reps.js';
 
@@ -26,7 +26,12 @@ export type ActivityInput = {
 /** True when the row was written. */
 export function emitActivity(ctx: DemoContext, input: ActivityInput): boolean {
   if (input.atMs < ctx.plan.windowStartMs || input.atMs >= ctx.plan.asOfMs) return false;
-  if (input.kind === 'demo') addTo(ctx.outcomes.demosByTeam, input.rep.team, 1);
+  if (input.kind === 'demo') {
+    const { demosByTeam } = ctx.outcomes;
+    const byMonth = demosByTeam.get(input.rep.team) ?? new Map<number, number>();
+    demosByTeam.set(input.rep.team, byMonth);
+    addTo(byMonth, startOfMonth(input.atMs), 1);
+  }
   ctx.emitter.add('activities', {
     id: ctx.emitter.nextId('act'),
     rep_id: input.rep.id,

@@ -17,12 +17,16 @@ export type DialTally = { dials: number; meetings: number };
 export type SdrTally = DialTally & { byMonth: Map<number, DialTally> };
 
 export type OutcomeTally = {
-  /** Amounts of won deals in approximate USD cents, by the start of the month they closed in. */
+  /** Won new-business and expansion deals, approximate USD cents, by the start of the month they closed in. */
   readonly wonCentsByMonth: Map<number, number>;
+  /** Renewal deals of every status (the renewal book), approximate USD cents, by the month they close. */
+  readonly renewalBookCentsByMonth: Map<number, number>;
+  /** Renewals decided by asOf: the book they were, and what of it was won. */
+  readonly renewalsClosed: { bookCents: number; wonCents: number };
   /** Customers acquired (first paying instant), by the start of the month. */
   readonly newCustomersByMonth: Map<number, number>;
-  /** Demos held, by the team of the rep who held them. */
-  readonly demosByTeam: Map<string, number>;
+  /** Demos held, by the team of the rep who held them, then by the start of the month. */
+  readonly demosByTeam: Map<string, Map<number, number>>;
 };
 
 export type DemoContext = {

@@ -61,7 +61,7 @@ export type CustomerProfile = {
   readonly ownerRepId: string;
 };
 
-const REGION_WEIGHTS: readonly (readonly [Region, number])[] = [
+export const REGION_WEIGHTS: readonly (readonly [Region, number])[] = [
   ['north_america', 0.5],
   ['emea', 0.3],
   ['apac', 0.12],
@@ -69,7 +69,7 @@ const REGION_WEIGHTS: readonly (readonly [Region, number])[] = [
 ];
 
 // Organic and paid sign-ups dominate small business; enterprise comes from outbound and events.
-const CHANNEL_WEIGHTS: Readonly<Record<Segment, readonly (readonly [Channel, number])[]>> = {
+export const CHANNEL_WEIGHTS: Readonly<Record<Segment, readonly (readonly [Channel, number])[]>> = {
   smb: [
     ['organic', 28],
     ['paid_search', 28],
@@ -257,8 +257,14 @@ function clamp(value: number, low: number, high: number): number {
   return Math.min(high, Math.max(low, value));
 }
 
-/** Expected share of customers per acquisition channel over the segment mix, for sizing spend. */
-export function computeChannelShares(): Record<Channel, number> {
+/**
+ * Expected share of customers per acquisition channel over the segment mix,
+ * each segment's customers weighted by `weightOf(segment)` (1 by default):
+ * with a cost per customer by segment, the expected cost per channel.
+ */
+export function computeChannelShares(
+  weightOf: (segment: Segment) => number = () => 1,
+): Record<Channel, number> {
   const shares: Record<Channel, number> = {
     organic: 0,
     paid_search: 0,
@@ -270,7 +276,8 @@ export function computeChannelShares(): Record<Channel, number> {
   for (const [segment, segmentWeight] of SEGMENT_WEIGHTS) {
     const pairs = CHANNEL_WEIGHTS[segment];
     const total = pairs.reduce((sum, [, weight]) => sum + weight, 0);
-    for (const [channel, weight] of pairs) shares[channel] += (segmentWeight * weight) / total;
+    for (const [channel, weight] of pairs)
+      shares[channel] += (segmentWeight * weightOf(segment) * weight) / total;
   }
   return shares;
 }

@@ -66,13 +66,7 @@ const ACV_RANGE_CENTS: Readonly<Record<Segment, readonly [number, number]>> = {
 
 export function emitDeal(ctx: DemoContext, deal: DealPlan): void {
   const isClosed = deal.status !== 'open';
-  if (deal.status === 'won') {
-    addTo(
-      ctx.outcomes.wonCentsByMonth,
-      startOfMonth(deal.closeMs),
-      deal.amountCents * (APPROXIMATE_USD_RATE[deal.currency] ?? 1),
-    );
-  }
+  tallyOutcome(ctx, deal);
   ctx.emitter.add('deals', {
     id: deal.id,
     name: deal.name,
@@ -96,6 +90,21 @@ export function emitDeal(ctx: DemoContext, deal: DealPlan): void {
     customer_id: deal.customerId,
     lead_id: deal.leadId,
   });
+}
+
+/** What the goals are set from: won new business and expansion, and the renewal book. */
+function tallyOutcome(ctx: DemoContext, deal: DealPlan): void {
+  const { outcomes } = ctx;
+  const usdCents = deal.amountCents * (APPROXIMATE_USD_RATE[deal.currency] ?? 1);
+  const month = startOfMonth(deal.closeMs);
+  if (deal.kind === 'renewal') {
+    addTo(outcomes.renewalBookCentsByMonth, month, usdCents);
+    if (deal.status === 'open') return;
+    outcomes.renewalsClosed.bookCents += usdCents;
+    if (deal.status === 'won') outcomes.renewalsClosed.wonCents += usdCents;
+  } else if (deal.status === 'won') {
+    addTo(outcomes.wonCentsByMonth, month, usdCents);
+  }
 }
 
 /** The AE's activities on a deal, spread over its life; a recorded discovery call with `transcriptChance`. */

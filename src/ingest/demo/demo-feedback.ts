@@ -2,8 +2,9 @@
  * What customers tell the company without being asked and when asked:
  * support tickets, and answers to a rolling NPS survey (each paying customer
  * is asked once a quarter, on its own day, so a third of the base is asked
- * every month and every month has a score; about a third answer). Both lean on the latent risk and on how close the
- * customer is to leaving: complaints and claims pile up, scores drop.
+ * every month and every month has a score; two in five answer). Both lean on
+ * the latent risk and on how close the customer is to leaving: complaints and
+ * claims pile up, scores drop.
  */
 import type { Random } from '../../domain/random.js';
 import {
@@ -120,7 +121,7 @@ function emitTicket(
 }
 
 /** Share of surveyed paying customers who answer. */
-const RESPONSE_RATE = 0.3;
+const RESPONSE_RATE = 0.4;
 
 export function emitNpsResponses(
   random: Random,

@@ -4,11 +4,14 @@
  *
  * - Revenue: `won_revenue` (the amounts of deals won, company scope) for
  *   every whole quarter of the window and the current one, so attainment
- *   lands near 80–120 % and pipeline coverage has a goal to cover.
+ *   lands near 80–120 % and pipeline coverage has a goal to cover: new
+ *   business and expansion on their trend, plus the quarter's renewal book
+ *   (the contracts up for renewal, known in advance) at the renewal rate.
  * - New customers per quarter, on the same trend.
  * - Churn: monthly customer churn below 1 %.
  * - Activity: 50 calls a day for the SDR team, and demos a week for each AE
- *   team near what that team does; the same per rep for the current quarter.
+ *   team on the trend of what that team does; the same per rep for the
+ *   current quarter.
  *
  * Metric ids are KPI ids from `retain metrics --list`; team goals name the
  * team exactly as `reps.team` does.
@@ -26,7 +29,7 @@ import type { DemoContext } from './demo-context.js';
 import { TEAM_NORTH, TEAM_SDR, TEAM_SOUTH } from './demo-reps.js';
 
 /** Targets sit this far above the trend: a plan is a little ahead of the run rate. */
-const STRETCH = 1.05;
+const STRETCH = 1.03;
 const CALLS_PER_DAY = 50;
 const MONTHLY_CHURN_TARGET = 0.01;
 /** The monthly growth the trend may assume, at most (and at least its negative). */
@@ -37,10 +40,22 @@ export function emitGoals(ctx: DemoContext): void {
   const firstFullMonth = addMonths(startOfMonth(plan.windowStartMs), 1);
   const currentMonth = startOfMonth(plan.asOfMs);
   const wonTrend = fitMonthlyTrend(outcomes.wonCentsByMonth, firstFullMonth, currentMonth);
+  const { bookCents, wonCents: renewedCents } = outcomes.renewalsClosed;
+  const renewalRate = bookCents > 0 ? renewedCents / bookCents : 0.9;
   const newTrend = fitMonthlyTrend(outcomes.newCustomersByMonth, firstFullMonth, currentMonth);
-  const demoTargets = new Map(
-    [TEAM_NORTH, TEAM_SOUTH].map((team) => [team, computeDemoTarget(ctx, team)]),
-  );
+  const demoTrends = [
+    { team: TEAM_NORTH, aes: roster.northAes.length },
+    { team: TEAM_SOUTH, aes: roster.southAes.length },
+  ].map(({ team, aes }) => ({
+    team,
+    aes,
+    trend: fitMonthlyTrend(
+      outcomes.demosByTeam.get(team) ?? new Map<number, number>(),
+      firstFullMonth,
+      currentMonth,
+    ),
+  }));
+  const demoTargets = new Map<string, number>();
   const currentQuarter = startOfQuarter(plan.asOfMs);
   // From the first quarter the window covers whole: before it the company has no history.
   for (
@@ -52,10 +67,19 @@ export function emitGoals(ctx: DemoContext): void {
     let wonCents = 0;
     let newCustomers = 0;
     for (let month = quarter; month < next; month = addMonths(month, 1)) {
-      wonCents += wonTrend(month);
+      wonCents +=
+        wonTrend(month) * STRETCH +
+        renewalRate * (outcomes.renewalBookCentsByMonth.get(month) ?? 0);
       newCustomers += newTrend(month);
     }
-    const wonUsd = Math.max(1000, Math.round((wonCents * STRETCH) / 100 / 1000) * 1000);
+    const weeks = countWorkingDays(quarter, next) / 5;
+    for (const { team, aes, trend } of demoTrends) {
+      let demos = 0;
+      for (let month = quarter; month < next; month = addMonths(month, 1)) demos += trend(month);
+      // Rounded to half a demo: nobody sets a target of 4.37 a week.
+      demoTargets.set(team, Math.max(1, Math.round(((demos * STRETCH) / (aes * weeks)) * 2) / 2));
+    }
+    const wonUsd = Math.max(1000, Math.round(wonCents / 100 / 1000) * 1000);
     emitGoal(ctx, 'won_revenue', 'company', null, quarter, next, String(wonUsd));
     emitGoal(
       ctx,
@@ -113,10 +137,10 @@ export function emitGoals(ctx: DemoContext): void {
 
 /**
  * An exponential trend through the monthly totals of whole months in
- * [fromMonth, untilMonth): the growth from the ratio of the later half's sum
- * to the earlier half's, the level so the trend sums to the actual total.
- * Sums rather than logs of single months, so months with nothing won do no
- * harm. Returns the trend's value for the month starting at a given instant.
+ * [fromMonth, untilMonth): the growth is the least-squares slope of the
+ * logarithms (each month floored at a tenth of the mean, so a month with
+ * nothing won cannot dominate), the level makes the trend sum to the actual
+ * total. Returns the trend's value for the month starting at a given instant.
  */
 function fitMonthlyTrend(
   byMonth: ReadonlyMap<number, number>,
@@ -128,15 +152,23 @@ function fitMonthlyTrend(
     values.push(byMonth.get(month) ?? 0);
   }
   const n = values.length;
-  if (n === 0) return () => 0;
-  const half = Math.floor(n / 2);
-  const early = values.slice(0, half).reduce((sum, v) => sum + v, 0);
-  const late = values.slice(n - half).reduce((sum, v) => sum + v, 0);
-  const rawGrowth = half > 0 && early > 0 && late > 0 ? Math.log(late / early) / (n - half) : 0;
+  const total = values.reduce((sum, v) => sum + v, 0);
+  if (n === 0 || total <= 0) return () => 0;
+  const floor = (0.1 * total) / n;
+  const logs = values.map((v) => Math.log(Math.max(v, floor)));
+  const meanIndex = (n - 1) / 2;
+  const meanLog = logs.reduce((sum, v) => sum + v, 0) / n;
+  let covariance = 0;
+  let variance = 0;
+  logs.forEach((v, i) => {
+    covariance += (i - meanIndex) * (v - meanLog);
+    variance += (i - meanIndex) ** 2;
+  });
+  const rawGrowth = variance > 0 ? covariance / variance : 0;
   const growth = Math.max(-MAX_MONTHLY_GROWTH, Math.min(MAX_MONTHLY_GROWTH, rawGrowth));
   let shape = 0;
   for (let i = 0; i < n; i++) shape += Math.exp(growth * i);
-  const level = values.reduce((sum, v) => sum + v, 0) / shape;
+  const level = total / shape;
   return (month) => {
     const index =
       (new Date(month).getUTCFullYear() - new Date(fromMonth).getUTCFullYear()) * 12 +
@@ -146,17 +178,10 @@ function fitMonthlyTrend(
   };
 }
 
-/** Demos a week per AE the team held over the window, rounded to a half, at least one. */
-function computeDemoTarget(ctx: DemoContext, team: string): number {
-  const { plan, roster } = ctx;
-  const aes = team === TEAM_NORTH ? roster.northAes : roster.southAes;
-  let workingDays = 0;
-  for (let day = startOfDay(plan.windowStartMs); day < plan.asOfMs; day += DAY_MS) {
-    if (isWorkingDay(day)) workingDays++;
-  }
-  const perWeek =
-    (ctx.outcomes.demosByTeam.get(team) ?? 0) / Math.max(1, aes.length * (workingDays / 5));
-  return Math.max(1, Math.round(perWeek * STRETCH * 2) / 2);
+function countWorkingDays(fromMs: number, untilMs: number): number {
+  let days = 0;
+  for (let day = startOfDay(fromMs); day < untilMs; day += DAY_MS) if (isWorkingDay(day)) days++;
+  return days;
 }
 
 function emitGoal(

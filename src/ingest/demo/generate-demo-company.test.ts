@@ -207,10 +207,37 @@ describe('generateDemoCompany realism at 2,000 customers', () => {
   let finalEnds: Map<string, { endMs: number; reason: string | null }>;
   let retained: Set<string>;
   let subscriptionsByCustomer: Map<string, Row[]>;
+  let segmentOf: Map<string, string>;
+  let acquiredAt: Map<string, number>;
+  let toUsd: (amount: string, currency: string, atText: string) => number;
 
   beforeAll(async () => {
     company = await collectCompany({ customers: 2000, seed: 1, asOf: AS_OF });
     subscriptionsByCustomer = groupBy(rowsOf(company, 'subscriptions'), 'customer_id');
+    segmentOf = new Map(rowsOf(company, 'customers').map((c) => [c.id!, c.segment!]));
+    // Acquisition: the earliest paying instant (the later of start and trial end) of a paid subscription.
+    acquiredAt = new Map();
+    for (const [customerId, subs] of subscriptionsByCustomer) {
+      const paying = subs.filter(
+        (s) =>
+          Number(s.mrr) > 0 && (!s.ended_at || !s.trial_ends_at || s.ended_at > s.trial_ends_at),
+      );
+      if (paying.length > 0) acquiredAt.set(customerId, Math.min(...paying.map(payStartMs)));
+    }
+    // The reporting currency at the exchange rate on or before the day, as the KPIs convert.
+    const rates = new Map(
+      rowsOf(company, 'fx_rates').map((r) => [
+        `${r.currency}|${r.date}`,
+        Number(r.rate_to_reporting),
+      ]),
+    );
+    toUsd = (amount, currency, atText) => {
+      if (currency === 'USD') return Number(amount);
+      for (let ms = toMs(atText.slice(0, 10)); ; ms -= DAY_MS) {
+        const rate = rates.get(`${currency}|${new Date(ms).toISOString().slice(0, 10)}`);
+        if (rate !== undefined) return Number(amount) * rate;
+      }
+    };
     finalEnds = new Map();
     retained = new Set();
     for (const [customerId, subs] of subscriptionsByCustomer) {
@@ -236,6 +263,18 @@ describe('generateDemoCompany realism at 2,000 customers', () => {
     const meetings = dials.filter((a) => a.outcome === 'meeting_booked').length;
     expect(dials.length / meetings).toBeGreaterThan(70);
     expect(dials.length / meetings).toBeLessThan(140);
+    // Month by month too, up to the last whole one: no drift as the history ends.
+    for (let month = 0; month < 6; month++) {
+      const startMs = Date.UTC(2026, 4 + month, 1);
+      const endMs = Date.UTC(2026, 5 + month, 1);
+      const inMonth = dials.filter((a) => {
+        const ms = toMs(a.occurred_at!);
+        return ms >= startMs && ms < endMs;
+      });
+      const booked = inMonth.filter((a) => a.outcome === 'meeting_booked').length;
+      expect(inMonth.length / booked, new Date(startMs).toISOString()).toBeGreaterThan(75);
+      expect(inMonth.length / booked, new Date(startMs).toISOString()).toBeLessThan(130);
+    }
   });
 
   it('ends subscriptions voluntarily and delinquently, the delinquent ones after failed card_expired invoices', () => {
@@ -282,7 +321,7 @@ describe('generateDemoCompany realism at 2,000 customers', () => {
     ).toBeGreaterThan(50);
   });
 
-  it('churns 1–3 % of active customers a month on average', () => {
+  it('churns 1–3 % of active customers a month on average, small businesses more than enterprises', () => {
     const isActiveAt = (customerId: string, ms: number): boolean =>
       (subscriptionsByCustomer.get(customerId) ?? []).some((s) => {
         const startMs = Math.max(toMs(s.started_at!), s.trial_ends_at ? toMs(s.trial_ends_at) : 0);
@@ -292,17 +331,28 @@ describe('generateDemoCompany realism at 2,000 customers', () => {
       });
     let atStart = 0;
     let lost = 0;
+    const bySegment = new Map<string, { atStart: number; lost: number }>();
     for (let month = 1; month < 24; month++) {
       const startMs = Date.UTC(2024, 10 + month, 1);
       const endMs = Date.UTC(2024, 11 + month, 1);
       for (const customerId of subscriptionsByCustomer.keys()) {
         if (!isActiveAt(customerId, startMs - 1)) continue;
+        const segment = bySegment.get(segmentOf.get(customerId)!) ?? { atStart: 0, lost: 0 };
+        bySegment.set(segmentOf.get(customerId)!, segment);
         atStart++;
-        if (!isActiveAt(customerId, endMs - 1)) lost++;
+        segment.atStart++;
+        if (!isActiveAt(customerId, endMs - 1)) {
+          lost++;
+          segment.lost++;
+        }
       }
     }
     expect(lost / atStart).toBeGreaterThan(0.01);
     expect(lost / atStart).toBeLessThan(0.03);
+    const rate = (segment: string): number =>
+      bySegment.get(segment)!.lost / bySegment.get(segment)!.atStart;
+    expect(rate('smb')).toBeGreaterThan(rate('mid_market'));
+    expect(rate('mid_market')).toBeGreaterThan(rate('enterprise'));
   });
 
   it("lets churners' usage fade in the weeks before they leave", () => {
@@ -341,6 +391,26 @@ describe('generateDemoCompany realism at 2,000 customers', () => {
     ).toBe(true);
   });
 
+  it('hears from the rolling NPS survey every month, scoring +20 to +45 over the year', () => {
+    const responses = rowsOf(company, 'nps_responses');
+    const byMonth = groupBy(
+      responses.map((r) => ({ ...r, month: r.responded_at!.slice(0, 7) })),
+      'month',
+    );
+    for (let month = 0; month < 25; month++) {
+      const key = new Date(Date.UTC(2024, 10 + month, 1)).toISOString().slice(0, 7);
+      expect(byMonth.get(key)?.length ?? 0, key).toBeGreaterThan(month === 0 ? 5 : 40);
+    }
+    const lastYear = responses
+      .filter((r) => toMs(r.responded_at!) >= Date.UTC(2025, 10, 1))
+      .map((r) => Number(r.score));
+    const nps =
+      (100 * (lastYear.filter((s) => s >= 9).length - lastYear.filter((s) => s <= 6).length)) /
+      lastYear.length;
+    expect(nps).toBeGreaterThan(20);
+    expect(nps).toBeLessThan(45);
+  });
+
   it('gives churners a lower mean NPS than retained customers', () => {
     const scores = (keep: (customerId: string) => boolean): number =>
       mean(
@@ -363,11 +433,189 @@ describe('generateDemoCompany realism at 2,000 customers', () => {
     const leadsPerNewCustomer = rowsOf(company, 'leads').length / newCustomers;
     expect(leadsPerNewCustomer).toBeGreaterThan(8);
     expect(leadsPerNewCustomer).toBeLessThan(15.5);
+  });
+
+  it('keeps an open pipeline expected to close over this month and the next two, covering what is left of the goal', () => {
+    const open = rowsOf(company, 'deals').filter((d) => d.status === 'open');
+    for (const [fromMs, untilMs] of [
+      [AS_OF_MS, Date.UTC(2026, 11, 1)],
+      [Date.UTC(2026, 11, 1), Date.UTC(2027, 0, 1)],
+      [Date.UTC(2027, 0, 1), Date.UTC(2027, 1, 1)],
+    ] as const) {
+      const closing = open.filter((d) => {
+        const ms = toMs(d.expected_close_at!);
+        return ms >= fromMs && ms < untilMs;
+      });
+      expect(closing.length, new Date(fromMs).toISOString()).toBeGreaterThan(15);
+    }
+    expect(open.every((d) => toMs(d.expected_close_at!) >= AS_OF_MS)).toBe(true);
+    // Pipeline coverage for November 2026, as the KPI computes it.
+    const monthStartMs = Date.UTC(2026, 10, 1);
+    const monthEndMs = Date.UTC(2026, 11, 1);
+    const goal = rowsOf(company, 'goals').find(
+      (g) =>
+        g.metric === 'won_revenue' &&
+        toMs(g.period_start!) <= monthStartMs &&
+        toMs(g.period_end!) >= monthEndMs,
+    )!;
+    const goalForMonth =
+      (Number(goal.target) * (monthEndMs - monthStartMs)) /
+      (toMs(goal.period_end!) - toMs(goal.period_start!));
+    const wonSoFar = sum(
+      rowsOf(company, 'deals')
+        .filter((d) => d.status === 'won' && toMs(d.closed_at!) >= monthStartMs)
+        .map((d) => toUsd(d.amount!, d.currency!, d.closed_at!)),
+    );
+    const pipeline = sum(
+      open
+        .filter((d) => toMs(d.expected_close_at!) < monthEndMs)
+        .map((d) => toUsd(d.amount!, d.currency!, d.created_at!)),
+    );
+    expect(goalForMonth).toBeGreaterThan(wonSoFar);
+    expect(pipeline / (goalForMonth - wonSoFar)).toBeGreaterThan(1);
+    expect(pipeline / (goalForMonth - wonSoFar)).toBeLessThan(6);
+  });
+
+  it('prices a believable B2B mix: $400–900 mean MRR per customer, far fewer enterprises at $3–8k', () => {
+    const mrrCents = new Map<string, number>();
+    const seats = new Map<string, number>();
+    const changes = groupBy(rowsOf(company, 'subscription_changes'), 'subscription_id');
+    for (const [customerId, subs] of subscriptionsByCustomer) {
+      for (const sub of subs) {
+        if (payStartMs(sub) > AS_OF_MS || sub.ended_at !== null) continue;
+        const latest = (changes.get(sub.id!) ?? [])
+          .filter((c) => toMs(c.effective_at!) < AS_OF_MS)
+          .sort((a, b) => toMs(a.effective_at!) - toMs(b.effective_at!))
+          .at(-1);
+        const mrr = toUsd(latest?.mrr ?? sub.mrr!, sub.currency!, '2026-11-22');
+        if (mrr <= 0) continue;
+        mrrCents.set(customerId, (mrrCents.get(customerId) ?? 0) + Math.round(mrr * 100));
+        if (sub.plan !== 'analytics_addon')
+          seats.set(customerId, Number(latest?.seats ?? sub.seats ?? 1));
+      }
+    }
+    const meanMrr = (keep: (segment: string) => boolean): number =>
+      mean(
+        [...mrrCents].filter(([id]) => keep(segmentOf.get(id)!)).map(([, cents]) => cents / 100),
+      );
+    expect(meanMrr(() => true)).toBeGreaterThan(400);
+    expect(meanMrr(() => true)).toBeLessThan(900);
+    for (const [segment, low, high] of [
+      ['smb', 100, 250],
+      ['mid_market', 600, 1500],
+      ['enterprise', 3000, 8000],
+    ] as const) {
+      expect(
+        meanMrr((s) => s === segment),
+        segment,
+      ).toBeGreaterThan(low);
+      expect(
+        meanMrr((s) => s === segment),
+        segment,
+      ).toBeLessThan(high);
+    }
+    const active = [...mrrCents.keys()];
+    const enterprises = active.filter((id) => segmentOf.get(id) === 'enterprise').length;
+    expect(enterprises / active.length).toBeLessThan(0.12);
+    expect(mean([...seats.values()])).toBeGreaterThan(5);
+    expect(mean([...seats.values()])).toBeLessThan(20);
+  });
+
+  it('spends by channel so CAC is $4–10k, dearer through paid search and events than organic and referral, with a 8–30 month payback', () => {
+    const spend = rowsOf(company, 'marketing_spend');
+    expect(new Set(spend.map((m) => m.kind))).toEqual(new Set(['marketing', 'sales']));
+    // Monthly rows: each starts on the first and ends on the next first (or at asOf).
+    for (const row of spend) {
+      expect(row.period_start!.slice(8)).toBe('01');
+      expect(toMs(row.period_end!) - toMs(row.period_start!)).toBeLessThanOrEqual(31 * DAY_MS);
+    }
+    const fromMs = Date.UTC(2025, 10, 1);
+    const untilMs = Date.UTC(2026, 10, 1);
+    const spentUsd = (channel: string | null): number =>
+      sum(
+        spend
+          .filter(
+            (m) =>
+              (channel === null || m.channel === channel) &&
+              toMs(m.period_start!) >= fromMs &&
+              toMs(m.period_start!) < untilMs,
+          )
+          .map((m) => Number(m.amount)),
+      );
+    const customers = rowsOf(company, 'customers');
+    const acquired = (channel: string | null): string[] =>
+      customers
+        .filter((c) => channel === null || c.acquisition_channel === channel)
+        .map((c) => c.id!)
+        .filter((id) => {
+          const ms = acquiredAt.get(id);
+          return ms !== undefined && ms >= fromMs && ms < untilMs;
+        });
+    const cac = (channel: string | null): number => spentUsd(channel) / acquired(channel).length;
+    expect(cac(null)).toBeGreaterThan(4000);
+    expect(cac(null)).toBeLessThan(10_000);
+    for (const dear of ['paid_search', 'events']) {
+      for (const cheap of ['organic', 'referral']) expect(cac(dear)).toBeGreaterThan(cac(cheap));
+    }
+    // Payback: CAC over what a new customer pays a month when it starts.
+    const firstMrr = acquired(null).map((id) =>
+      sum(
+        (subscriptionsByCustomer.get(id) ?? [])
+          .filter((s) => payStartMs(s) === acquiredAt.get(id))
+          .map((s) => toUsd(s.mrr!, s.currency!, s.started_at!)),
+      ),
+    );
+    expect(cac(null) / mean(firstMrr)).toBeGreaterThan(8);
+    expect(cac(null) / mean(firstMrr)).toBeLessThan(30);
+  });
+
+  it('sets revenue goals on won_revenue near what the team wins, with churn and activity goals on known KPIs and scopes', () => {
+    const goals = rowsOf(company, 'goals');
+    expect(new Set(goals.map((g) => g.metric))).toEqual(
+      new Set([
+        'won_revenue',
+        'new_customers',
+        'customer_churn_rate',
+        'calls_per_rep_per_day',
+        'demos_per_rep_per_week',
+      ]),
+    );
+    const reps = rowsOf(company, 'reps');
+    const teams = new Set(reps.map((r) => r.team));
+    const repIds = new Set(reps.map((r) => r.id));
+    for (const goal of goals) {
+      if (goal.scope === 'team') expect(teams.has(goal.scope_id), goal.scope_id!).toBe(true);
+      if (goal.scope === 'rep') expect(repIds.has(goal.scope_id), goal.scope_id!).toBe(true);
+      if (goal.scope === 'company') expect(goal.scope_id).toBeNull();
+    }
+    const churnGoals = goals.filter((g) => g.metric === 'customer_churn_rate');
+    expect(churnGoals.length).toBeGreaterThanOrEqual(24);
+    expect(churnGoals.every((g) => g.scope === 'company' && Number(g.target) === 0.01)).toBe(true);
+    const sdrGoal = goals.find(
+      (g) => g.metric === 'calls_per_rep_per_day' && g.scope_id === 'Sales Development',
+    );
+    expect(Number(sdrGoal?.target)).toBe(50);
+    const revenue = goals.filter((g) => g.metric === 'won_revenue');
+    expect(revenue.every((g) => g.scope === 'company')).toBe(true);
+    // The current quarter has one.
     expect(
-      deals.filter(
-        (d) => d.status === 'open' && toMs(d.expected_close_at!) < AS_OF_MS + 40 * DAY_MS,
-      ).length,
-    ).toBeGreaterThan(0);
+      revenue.some((g) => toMs(g.period_start!) <= AS_OF_MS && AS_OF_MS < toMs(g.period_end!)),
+    ).toBe(true);
+    const won = rowsOf(company, 'deals').filter((d) => d.status === 'won');
+    const past = revenue.filter((g) => toMs(g.period_end!) <= AS_OF_MS);
+    expect(past.length).toBeGreaterThanOrEqual(6);
+    for (const goal of past) {
+      const wonUsd = sum(
+        won
+          .filter((d) => {
+            const ms = toMs(d.closed_at!);
+            return ms >= toMs(goal.period_start!) && ms < toMs(goal.period_end!);
+          })
+          .map((d) => toUsd(d.amount!, d.currency!, d.closed_at!)),
+      );
+      expect(wonUsd / Number(goal.target), goal.period_start!).toBeGreaterThan(0.8);
+      expect(wonUsd / Number(goal.target), goal.period_start!).toBeLessThan(1.2);
+    }
   });
 
   it('sells one-off orders at 1.5–3 per customer, and leaves some active cards expiring in the next 3 months', () => {
@@ -475,6 +723,15 @@ function groupBy(rows: readonly Row[], column: string): Map<string, Row[]> {
     group.push(row);
   }
   return groups;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+/** A subscription's first paying instant: its trial's end, else its start. */
+function payStartMs(sub: Row): number {
+  return Math.max(toMs(sub.started_at!), sub.trial_ends_at ? toMs(sub.trial_ends_at) : 0);
 }
 
 function mean(values: readonly number[]): number {

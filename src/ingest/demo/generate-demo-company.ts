@@ -15,6 +15,7 @@ import { buildFunnelPlan } from './demo-funnel-plan.js';
 import { emitFxRates } from './demo-fx-rates.js';
 import { emitGoals } from './demo-goals.js';
 import { emitMarketingSpend } from './demo-marketing-spend.js';
+import { emitOpenPipeline } from './demo-open-pipeline.js';
 import { buildDemoPlan, type DemoOptions } from './demo-plan.js';
 import { emitProspecting } from './demo-prospecting.js';
 import { buildRoster, emitReps } from './demo-reps.js';
@@ -49,7 +50,13 @@ export async function generateDemoCompany(
     funnel: buildFunnelPlan(plan, roster),
     emitter,
     sdrTally: new Map(),
-    outcomes: { wonCentsByMonth: new Map(), newCustomersByMonth: new Map(), demosByTeam: new Map() },
+    outcomes: {
+      wonCentsByMonth: new Map(),
+      renewalBookCentsByMonth: new Map(),
+      renewalsClosed: { bookCents: 0, wonCents: 0 },
+      newCustomersByMonth: new Map(),
+      demosByTeam: new Map(),
+    },
   };
   emitReps(emitter, roster);
   emitFxRates(createRandom(deriveSeed(plan.seed, 'fx')), emitter, plan);
@@ -63,6 +70,8 @@ export async function generateDemoCompany(
   }
   // After the customers: each SDR's cold calling tops up the dials their converted leads already got.
   await emitProspecting(ctx);
+  // The deals the company will win next, still open at asOf.
+  emitOpenPipeline(createRandom(deriveSeed(plan.seed, 'open-pipeline')), ctx);
   emitMarketingSpend(createRandom(deriveSeed(plan.seed, 'marketing')), emitter, plan);
   emitGoals(ctx);
   await emitter.flush();

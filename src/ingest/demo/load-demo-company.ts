@@ -5,6 +5,7 @@
  */
 import { ENTITIES } from '../../domain/entities/index.js';
 import { RetainError } from '../../domain/errors.js';
+import { bumpDataVersion } from '../../store/data-version.js';
 import type { Store } from '../../store/store.js';
 import { generateDemoCompany, type DemoOptions, type DemoStats } from './generate-demo-company.js';
 import { createStoreSink } from './store-sink.js';
@@ -31,6 +32,7 @@ export async function loadDemoCompany(store: Store, options: LoadDemoOptions): P
     const sink = createStoreSink(tx);
     const stats = await generateDemoCompany(options, sink, options.onProgress);
     await sink.flush();
+    await bumpDataVersion(tx);
     return stats;
   });
 }

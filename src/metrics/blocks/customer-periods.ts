@@ -12,7 +12,7 @@ export async function createCustomerPeriodsBlock(
   store: Store,
   context: MetricContext,
 ): Promise<void> {
-  const { periods, segments, customerPeriods, customerFacts } = context.tables;
+  const { periods, segments, customerPeriods } = context.tables;
   const activeAt = (instant: string) =>
     `g.pay_start < ${instant} AND (g.pay_end IS NULL OR g.pay_end >= ${instant})`;
   await store.query(
@@ -35,9 +35,10 @@ export async function createCustomerPeriodsBlock(
      )
      SELECT b.*, CASE WHEN b.is_active_start AND NOT b.is_active_end THEN r.end_reason END AS churn_reason,
             -- Active before the period started: a return is a reactivation, not a new customer.
-            cf.acquired_at < b.period_start AS was_customer_before
+            f.first_paid_at < b.period_start AS was_customer_before
      FROM balances b
-     JOIN ${customerFacts} cf ON cf.customer_id = b.customer_id
+     JOIN (SELECT customer_id, min(pay_start) AS first_paid_at FROM ${segments} GROUP BY customer_id) f
+       ON f.customer_id = b.customer_id
      LEFT JOIN end_reasons r ON r.customer_id = b.customer_id AND r.pay_end = b.last_end`,
   );
 }

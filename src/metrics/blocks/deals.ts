@@ -8,9 +8,10 @@
 import type { Store } from '../../store/store.js';
 import { toSqlStringLiteral } from '../../store/sql-dialect.js';
 import { timestampLiteral, type MetricContext } from '../context.js';
-import { convertedAmount, joinFx } from './fx.js';
+import { assertFxCoverage, convertedAmount, DEAL_MONEY, joinFx } from './fx.js';
 
 export async function createDealsBlock(store: Store, context: MetricContext): Promise<void> {
+  await assertFxCoverage(store, context, DEAL_MONEY);
   await store.query(
     `CREATE TEMPORARY TABLE ${context.tables.deals} AS
      SELECT d.id, d.customer_id, d.owner_rep_id, d.status, d.stage, d.created_at, d.closed_at, d.expected_close_at,

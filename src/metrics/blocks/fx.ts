@@ -29,27 +29,39 @@ export function convertedAmount(
   return `(${amount} * CASE WHEN ${currency} = '${context.reportingCurrency}' OR ${currency} IS NULL THEN 1 ELSE ${alias}.rate_to_reporting END)`;
 }
 
-/** Every money column and the date its amount was set on. */
-const MONEY_SOURCES = [
+/** A money column and the date its amount was set on. */
+export type MoneySource = {
+  readonly table: string;
+  readonly currency: string;
+  readonly date: string;
+};
+
+export const SUBSCRIPTION_MONEY: readonly MoneySource[] = [
   { table: 'subscriptions s', currency: 's.currency', date: 's.started_at' },
   {
     table: 'subscription_changes c JOIN subscriptions s ON s.id = c.subscription_id',
     currency: 's.currency',
     date: 'c.effective_at',
   },
-  { table: 'invoices s', currency: 's.currency', date: 's.issued_at' },
-  { table: 'orders s', currency: 's.currency', date: 's.ordered_at' },
+];
+export const DEAL_MONEY: readonly MoneySource[] = [
   { table: 'deals s', currency: 's.currency', date: 'coalesce(s.closed_at, s.created_at)' },
+];
+export const SPEND_MONEY: readonly MoneySource[] = [
   { table: 'marketing_spend s', currency: 's.currency', date: 's.period_start' },
-] as const;
+];
 
 /**
  * A rate holds from its date until the next one, so a currency is covered
  * on every date from its first rate on: it is enough to compare each
  * currency's earliest money row with its earliest rate.
  */
-export async function assertFxCoverage(store: Store, context: MetricContext): Promise<void> {
-  for (const source of MONEY_SOURCES) {
+export async function assertFxCoverage(
+  store: Store,
+  context: MetricContext,
+  sources: readonly MoneySource[],
+): Promise<void> {
+  for (const source of sources) {
     const [missing] = await store.query<{ currency: string; day: string }>(
       `SELECT used.currency, used.day
        FROM (SELECT ${source.currency} AS currency, min(CAST(${source.date} AS DATE)) AS day

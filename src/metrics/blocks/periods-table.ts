@@ -1,11 +1,19 @@
 /**
  * The request's periods as a table: UTC boundaries for comparing instants,
- * local dates for date columns (goals, spend), Monday-to-Friday day counts,
- * and the as-of instant clamped into each period.
+ * local dates for date columns (goals, spend), the as-of instant clamped into
+ * each period, and its Monday-to-Friday days up to that point (a period still
+ * running is divided by the working days that have passed, not all of them).
  */
 import type { Store } from '../../store/store.js';
 import type { MetricContext } from '../context.js';
-import type { Period } from '../periods.js';
+import {
+  addDays,
+  countWorkingDays,
+  formatLocalDate,
+  parseLocalDate,
+  toLocalDate,
+  type Period,
+} from '../periods.js';
 
 export async function createPeriodsBlock(
   store: Store,
@@ -19,16 +27,28 @@ export async function createPeriodsBlock(
        working_days INTEGER, as_of_point TIMESTAMP)`,
   );
   const asOf = context.asOfUtc;
+  // Working days count through the local day holding the instant just before as-of.
+  const lastDay = toLocalDate(
+    new Date(Date.parse(`${asOf.replace(' ', 'T')}Z`) - 1),
+    context.timeZone,
+  );
+  const elapsedEnd = formatLocalDate(addDays(lastDay, 1));
   await store.appendRows(
     `temp.${table}`,
     ['period_start', 'period_end', 'start_date', 'end_date', 'working_days', 'as_of_point'],
-    periods.map((period) => [
-      period.startUtc,
-      period.endUtc,
-      period.startDate,
-      period.endDate,
-      String(period.workingDays),
-      asOf < period.startUtc ? period.startUtc : asOf > period.endUtc ? period.endUtc : asOf,
-    ]),
+    periods.map((period) => {
+      const start = parseLocalDate(period.startDate);
+      const end = parseLocalDate(elapsedEnd < period.endDate ? elapsedEnd : period.endDate);
+      const elapsed =
+        start && end && elapsedEnd > period.startDate ? countWorkingDays(start, end) : 0;
+      return [
+        period.startUtc,
+        period.endUtc,
+        period.startDate,
+        period.endDate,
+        String(elapsed),
+        asOf < period.startUtc ? period.startUtc : asOf > period.endUtc ? period.endUtc : asOf,
+      ];
+    }),
   );
 }

@@ -11,9 +11,10 @@
  */
 import type { Store } from '../../store/store.js';
 import { OPEN_END, type MetricContext } from '../context.js';
-import { convertedAmount, joinFx } from './fx.js';
+import { assertFxCoverage, convertedAmount, joinFx, SUBSCRIPTION_MONEY } from './fx.js';
 
 export async function createSegmentsBlock(store: Store, context: MetricContext): Promise<void> {
+  if (context.mode === 'subscriptions') await assertFxCoverage(store, context, SUBSCRIPTION_MONEY);
   await store.query(
     context.mode === 'orders'
       ? buildOrderSegmentsSql(context)

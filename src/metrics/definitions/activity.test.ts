@@ -356,4 +356,28 @@ describe('activities_per_rep', () => {
       });
     });
   });
+
+  it('divides a period still running by the working days that have passed', async () => {
+    await withTempDuckDb(async (store) => {
+      await insertRows(store, 'reps', [{ id: 'r1', name: 'Ana' }]);
+      await insertRows(
+        store,
+        'activities',
+        activityRows(
+          times(40, (i) => ({
+            id: `c${i}`,
+            kind: 'call',
+            at: `2025-03-0${3 + (i % 5)} 10:00:00`,
+            direction: 'outbound',
+          })),
+        ),
+      );
+      // As of Monday 10 March 2025 at midnight: 3–7 March have passed, 5 working days.
+      const march = await metricFor(store, 'calls_per_rep_per_day', {
+        ...MARCH,
+        asOf: new Date('2025-03-10T00:00:00Z'),
+      });
+      expect(march).toMatchObject({ numerator: 40, denominator: 5, value: 8 });
+    });
+  });
 });

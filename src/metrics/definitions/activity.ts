@@ -78,7 +78,7 @@ function perRepRate(kind: string, plural: string, per: 'day' | 'week'): BaseKpi 
     id: `${plural}_per_rep_per_${per}`,
     display: 'multiple',
     title: `${plural[0]?.toUpperCase() ?? ''}${plural.slice(1)} per rep per ${per === 'day' ? 'working day' : 'week'}`,
-    description: `Activities of kind ${kind} in P divided by the reps with any activity in P times the ${per === 'day' ? 'working days (Monday to Friday)' : 'working weeks (working days ÷ 5)'} in P.`,
+    description: `Activities of kind ${kind} in P divided by the reps with any activity in P times the ${per === 'day' ? 'working days (Monday to Friday)' : 'working weeks (working days ÷ 5)'} of P up to the as-of date.`,
     unit: 'ratio',
     direction: 'higher_is_better',
     valueKind: 'ratio',

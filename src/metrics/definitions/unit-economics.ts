@@ -12,7 +12,7 @@ import { ACQUISITIONS } from '../sources.js';
 /** Spend rows overlapping the period, with their amount prorated by overlap (period_end is exclusive). */
 const SPEND: RowSource = {
   id: 'spend',
-  blocks: [],
+  blocks: ['spendRates'],
   from: (context) => `(
       SELECT s.*, ${convertedAmount(context, 'fx', 's.amount', 's.currency')} AS amount_reporting
       FROM marketing_spend s ${joinFx(context, 'fx', 's.currency', 's.period_start')}
