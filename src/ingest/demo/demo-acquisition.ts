@@ -141,7 +141,11 @@ function emitSourcingDials(
   leadId: string,
   funnel: Funnel,
 ): number {
-  const tally = ctx.sdrTally.get(sdr.id) ?? { dials: 0, meetings: 0, byMonth: new Map<number, DialTally>() };
+  const tally = ctx.sdrTally.get(sdr.id) ?? {
+    dials: 0,
+    meetings: 0,
+    byMonth: new Map<number, DialTally>(),
+  };
   ctx.sdrTally.set(sdr.id, tally);
   const dials = random.int(3, 10);
   const spanMs = Math.max(0, funnel.dealCreatedMs - funnel.leadCreatedMs);
