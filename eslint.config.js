@@ -160,7 +160,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/**', 'bench/**', 'scripts/**'],
+    files: ['src/cli/**', 'bench/**', 'scripts/**', 'vitest.config.ts'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { withTempDuckDb, writeFixture } from '../../test/helpers/temp-store.js';
+import { withTempStore, writeFixture } from '../../test/helpers/temp-store.js';
 import { ENTITIES, findEntity, type Entity } from '../domain/entities/index.js';
 import { formatReject } from '../domain/reject.js';
 import type { Store } from '../store/store.js';
@@ -78,7 +78,7 @@ async function importOne(
 
 describe('importFiles', () => {
   it('imports one file of every entity and reads back exact values', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       const summary = await importFiles(store, { inputs: await canonicalInputs() });
       expect(summary.committed).toBe(true);
       expect(summary.rejectedRows).toBe(0);
@@ -112,7 +112,7 @@ describe('importFiles', () => {
   });
 
   it('keeps unknown columns as JSON attributes', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await importFiles(store, { inputs: await canonicalInputs() });
       expect(await store.query(`SELECT id, attributes FROM customers ORDER BY id`)).toEqual([
         { id: 'cus_1', attributes: '{"contract_type":"annual"}' },
@@ -125,7 +125,7 @@ describe('importFiles', () => {
   });
 
   it('round-trips every entity: exported tables import into a fresh store as the same data', async () => {
-    await withTempDuckDb(async (first, dir) => {
+    await withTempStore(async (first, dir) => {
       await importFiles(first, { inputs: await canonicalInputs() });
       const exported: ImportInput[] = [];
       for (const entity of ENTITIES)
@@ -134,7 +134,7 @@ describe('importFiles', () => {
       const again = await importFiles(first, { inputs: exported });
       expect(totals(again)).toEqual({ inserted: 0, updated: 0, unchanged: 32 });
 
-      await withTempDuckDb(async (second) => {
+      await withTempStore(async (second) => {
         const copy = await importFiles(second, { inputs: exported });
         expect(copy.rejectedRows).toBe(0);
         expect(await snapshot(second)).toEqual(await snapshot(first));
@@ -143,7 +143,7 @@ describe('importFiles', () => {
   });
 
   it('re-importing the same files changes nothing and says so', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await importFiles(store, { inputs: await canonicalInputs() });
       const before = await snapshot(store);
       const second = await importFiles(store, { inputs: await canonicalInputs() });
@@ -153,7 +153,7 @@ describe('importFiles', () => {
   });
 
   it('updates a row whose values changed and counts the rest as unchanged', async () => {
-    await withTempDuckDb(async (store, dir) => {
+    await withTempStore(async (store, dir) => {
       await importFiles(store, { inputs: await canonicalInputs() });
       const summary = await importOne(
         store,
@@ -174,7 +174,7 @@ describe('importFiles', () => {
   });
 
   it('leaves the store exactly as it was when one line of a file is bad', async () => {
-    await withTempDuckDb(async (store, dir) => {
+    await withTempStore(async (store, dir) => {
       await importFiles(store, { inputs: await canonicalInputs() });
       const before = await snapshot(store);
       const summary = await importOne(
@@ -198,7 +198,7 @@ describe('importFiles', () => {
   });
 
   it('commits the valid rows with keepGoodRows and still reports the bad ones', async () => {
-    await withTempDuckDb(async (store, dir) => {
+    await withTempStore(async (store, dir) => {
       await importFiles(store, { inputs: await canonicalInputs() });
       const summary = await importOne(
         store,
@@ -218,7 +218,7 @@ describe('importFiles', () => {
   });
 
   it('removes the previous run’s rejects file once the input is clean', async () => {
-    await withTempDuckDb(async (store, dir) => {
+    await withTempStore(async (store, dir) => {
       await importFiles(store, { inputs: await canonicalInputs() });
       await importOne(
         store,
@@ -239,7 +239,7 @@ describe('importFiles', () => {
   });
 
   it('accepts references to rows of the same import, in any file order', async () => {
-    await withTempDuckDb(async (store, dir) => {
+    await withTempStore(async (store, dir) => {
       const subscriptions = await writeFixture(
         dir,
         'subscriptions.csv',
@@ -261,7 +261,7 @@ describe('importFiles', () => {
   });
 
   it('imports NDJSON the same way as CSV', async () => {
-    await withTempDuckDb(async (store, dir) => {
+    await withTempStore(async (store, dir) => {
       await importFiles(store, { inputs: await canonicalInputs() });
       const file = await writeFixture(
         dir,
@@ -388,7 +388,7 @@ describe('importFiles', () => {
 
     for (const testCase of cases) {
       it(`rejects ${testCase.name}`, async () => {
-        await withTempDuckDb(async (store, dir) => {
+        await withTempStore(async (store, dir) => {
           await importFiles(store, { inputs: await canonicalInputs() });
           const before = await snapshot(store);
           const summary = await importOne(store, dir, testCase.entity, testCase.content);

@@ -88,13 +88,12 @@ export async function upsertStaged(store: Store, entity: Entity): Promise<MergeC
     return `CAST(s.${q(column)} AS ${type})`;
   };
   const keyMatch = entity.key.map((column) => `t.${q(column)} = ${castOf(column)}`).join(' AND ');
-  const valueColumns = [
-    ...entity.columns.filter((column) => !entity.key.includes(column)),
-    'attributes',
-  ];
-  const isSame = valueColumns
-    .map((column) => `t.${q(column)} IS NOT DISTINCT FROM ${castOf(column)}`)
-    .join(' AND ');
+  const valueColumns = entity.columns.filter((column) => !entity.key.includes(column));
+  // JSON has no equality operator in PostgreSQL; the attribute text is what we wrote, so compare that.
+  const isSame = [
+    ...valueColumns.map((column) => `t.${q(column)} IS NOT DISTINCT FROM ${castOf(column)}`),
+    `CAST(t.attributes AS TEXT) IS NOT DISTINCT FROM s.attributes`,
+  ].join(' AND ');
   const firstKey = `t.${q(entity.key[0] ?? 'id')}`;
 
   const [counts] = await store.query<MergeCounts>(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_AS_OF } from '../../test/helpers/metrics.js';
 import { insertRows } from '../../test/helpers/seed-store.js';
-import { withTempDuckDb } from '../../test/helpers/temp-store.js';
+import { withTempStore } from '../../test/helpers/temp-store.js';
 import type { Store } from '../store/store.js';
 import { computeCohorts } from './cohorts.js';
 import { parseMetricRequest } from './parse-metric-request.js';
@@ -43,7 +43,7 @@ async function seed(store: Store) {
 
 describe('cohorts and survival', () => {
   it('builds the retention matrix by logos and by revenue', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seed(store);
       const query = await parseMetricRequest(store, {
         asOf: FIXTURE_AS_OF,
@@ -67,7 +67,7 @@ describe('cohorts and survival', () => {
   });
 
   it('estimates tenure survival, censoring customers still active at the as-of date', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seed(store);
       const query = await parseMetricRequest(store, {
         asOf: new Date('2024-04-01T00:00:00Z'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { metricFor, metricsFor } from '../../test/helpers/metrics.js';
 import { insertRows } from '../../test/helpers/seed-store.js';
-import { withTempDuckDb } from '../../test/helpers/temp-store.js';
+import { withTempStore } from '../../test/helpers/temp-store.js';
 import { RetainError } from '../domain/errors.js';
 import type { Store } from '../store/store.js';
 import type { MetricResult } from './compute-metrics.js';
@@ -75,7 +75,7 @@ const bySegment = (results: readonly MetricResult[]) =>
 
 describe('--where and --by', () => {
   it('reads two values of one column as alternatives', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedCustomers(store);
       // segment smb (c1, c2) or mid (c3, c4) = 4.
       expect(await activeWhere(store, ['segment=smb', 'segment=mid'])).toBe(4);
@@ -83,7 +83,7 @@ describe('--where and --by', () => {
   });
 
   it('combines filters on two columns', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedCustomers(store);
       // smb and eu: c1 = 1.
       expect(await activeWhere(store, ['segment=smb', 'region=eu'])).toBe(1);
@@ -93,7 +93,7 @@ describe('--where and --by', () => {
   });
 
   it('breaks a result down by a column, one result per value under segment', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedCustomers(store);
       const results = await metricsFor(store, {
         ...MARCH,
@@ -116,7 +116,7 @@ describe('--where and --by', () => {
   });
 
   it('filters and breaks down by an imported extra attribute', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedCustomers(store);
       // contract_type=annual: c1, c3 = 2.
       expect(await activeWhere(store, ['contract_type=annual'])).toBe(2);
@@ -132,7 +132,7 @@ describe('--where and --by', () => {
   });
 
   it('reaches team through the owner rep: the customer’s for customer KPIs, the deal’s for deal KPIs', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedCustomers(store);
       // Customers owned by r1 (east): c1, c3 = 2; by r2 (west): c2, c4, c5 = 3.
       expect(await activeWhere(store, ['team=east'])).toBe(2);
@@ -165,7 +165,7 @@ describe('--where and --by', () => {
   });
 
   it('refuses an unknown column with a RetainError that names the known columns', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedCustomers(store);
       for (const request of [{ where: ['colour=red'] }, { by: 'colour' }]) {
         const error = await metricFor(store, 'customers_active', { ...MARCH, ...request }).then(
@@ -193,7 +193,7 @@ describe('--where and --by', () => {
   });
 
   it('passes values as parameters, so a value with a quote matches exactly and injects nothing', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedCustomers(store);
       // c6's segment is o'neil.
       expect(await activeWhere(store, ["segment=o'neil"])).toBe(1);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_AS_OF } from '../../test/helpers/metrics.js';
 import { insertRows, times } from '../../test/helpers/seed-store.js';
-import { withTempDuckDb } from '../../test/helpers/temp-store.js';
+import { withTempStore } from '../../test/helpers/temp-store.js';
 import type { Store } from '../store/store.js';
 import { explainMetric } from './explain-metric.js';
 import { parseMetricRequest } from './parse-metric-request.js';
@@ -17,7 +17,7 @@ async function explain(store: Store, metric: string) {
 
 describe('explainMetric', () => {
   it('lists exactly the customers behind the churn rate: the start cohort, and which of them churned', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await insertRows(
         store,
         'customers',
@@ -94,7 +94,7 @@ describe('explainMetric', () => {
   });
 
   it('lists the deals behind the win rate, won ones in the numerator', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await insertRows(store, 'reps', [{ id: 'r1', name: 'Ana' }]);
       const deal = (id: string, status: 'open' | 'won' | 'lost', closed?: string) => ({
         id,
@@ -126,7 +126,7 @@ describe('explainMetric', () => {
   });
 
   it('gives a composite (sales_velocity) its components for the period instead of rows', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await insertRows(store, 'reps', [{ id: 'r1', name: 'Ana' }]);
       await insertRows(store, 'deals', [
         // 3 open at the end of March.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_AS_OF } from '../../test/helpers/metrics.js';
 import { insertRows } from '../../test/helpers/seed-store.js';
-import { withTempDuckDb, writeFixture } from '../../test/helpers/temp-store.js';
+import { withTempStore, writeFixture } from '../../test/helpers/temp-store.js';
 import { findEntity } from '../domain/entities/index.js';
 import { importFiles } from '../ingest/import-files.js';
 import { computeMetrics } from './compute-metrics.js';
@@ -10,7 +10,7 @@ import { parseMetricRequest } from './parse-metric-request.js';
 
 describe('the metric cache', () => {
   it('gives the same results as no cache, and sees an import that changed the data', async () => {
-    await withTempDuckDb(async (store, dir) => {
+    await withTempStore(async (store, dir) => {
       await insertRows(store, 'customers', [{ id: 'c1', created_at: '2024-01-01 00:00:00' }]);
       await insertRows(store, 'subscriptions', [
         {
@@ -61,7 +61,7 @@ describe('the metric cache', () => {
   });
 
   it('forgets tables a failed request rolled back', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await insertRows(store, 'customers', [{ id: 'c1', created_at: '2024-01-01 00:00:00' }]);
       await insertRows(store, 'subscriptions', [
         {

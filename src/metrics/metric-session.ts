@@ -101,8 +101,10 @@ export async function withMetricSession<T>(
   store: Store,
   query: SessionQuery,
   work: (session: MetricSession) => Promise<T>,
-  cache?: MetricCache,
+  requestedCache?: MetricCache,
 ): Promise<T> {
+  // Only a DuckDB file is sure to have no other writer; a shared server's data can change under a cache.
+  const cache = store.kind === 'duckdb' ? requestedCache : undefined;
   return store.transaction(async (tx) => {
     const settings = await readWorkspaceSettings(tx);
     const mode = await readWorkspaceMode(tx);

@@ -12,7 +12,7 @@ const VERSION_TABLE = 'schema_migrations';
 /** The schema version of `store`; 0 for an empty database. */
 export async function readSchemaVersion(store: Store): Promise<number> {
   const tables = await store.query<{ n: number }>(
-    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = $1`,
+    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = $1 AND table_schema = current_schema()`,
     [VERSION_TABLE],
   );
   if ((tables[0]?.n ?? 0) === 0) return 0;

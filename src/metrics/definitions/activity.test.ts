@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { metricFor, metricsFor } from '../../../test/helpers/metrics.js';
 import { insertRows, times, type FixtureRow } from '../../../test/helpers/seed-store.js';
-import { withTempDuckDb } from '../../../test/helpers/temp-store.js';
+import { withTempStore } from '../../../test/helpers/temp-store.js';
 import type { MetricResult } from '../compute-metrics.js';
 
 const MARCH = { grain: 'month', from: '2025-03-01', to: '2025-04-01' } as const;
@@ -35,7 +35,7 @@ function byMetric(results: readonly MetricResult[]): Map<string, MetricResult> {
 
 describe('potential_new_clients_contacted', () => {
   it('counts a lead only in the period of its first outbound contact ever, and not once it is a customer', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await insertRows(store, 'reps', [{ id: 'r1', name: 'Ana' }]);
       await insertRows(store, 'customers', [
         { id: 'c4', created_at: '2025-01-01 00:00:00' },
@@ -114,7 +114,7 @@ describe('potential_new_clients_contacted', () => {
 
 describe('dials_per_meeting', () => {
   it('divides outbound calls by activities with outcome meeting_booked', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await insertRows(store, 'reps', [
         { id: 'r1', name: 'Ana' },
         { id: 'r2', name: 'Ben' },
@@ -194,7 +194,7 @@ describe('dials_per_meeting', () => {
   });
 
   it('is null when no meeting was booked', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await insertRows(store, 'reps', [{ id: 'r1', name: 'Ana' }]);
       await insertRows(
         store,
@@ -220,7 +220,7 @@ describe('dials_per_meeting', () => {
 
 describe('activities_per_rep', () => {
   it('divides by the reps with any activity in the period times the 21 working days of March 2025', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await insertRows(store, 'reps', [
         { id: 'r1', name: 'Ana' },
         { id: 'r2', name: 'Ben' },
@@ -308,7 +308,7 @@ describe('activities_per_rep', () => {
   });
 
   it('divides a week by its 5 working days, counting weekend activity in the numerator', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await insertRows(store, 'reps', [
         { id: 'r1', name: 'Ana' },
         { id: 'r2', name: 'Ben' },
@@ -358,7 +358,7 @@ describe('activities_per_rep', () => {
   });
 
   it('divides a period still running by the working days that have passed', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await insertRows(store, 'reps', [{ id: 'r1', name: 'Ana' }]);
       await insertRows(
         store,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { metricFor, metricsFor } from '../../../test/helpers/metrics.js';
 import { insertRows, times } from '../../../test/helpers/seed-store.js';
-import { withTempDuckDb } from '../../../test/helpers/temp-store.js';
+import { withTempStore } from '../../../test/helpers/temp-store.js';
 import type { Store } from '../../store/store.js';
 
 const MARCH = { grain: 'month', from: '2024-03-01', to: '2024-04-01' } as const;
@@ -41,7 +41,7 @@ async function seedSubscriptions(store: Store, subscriptions: readonly Sub[]): P
 
 describe('customer churn and retention', () => {
   it('excludes customers acquired during the period from both sides (the seed example)', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       // 1000 active at the start of March; 150 of them end in March (850 stay).
       // 300 new in March, 15 of whom also end in March.
       // Right: 150 / 1000 = 15 %. Wrong (counting new leavers): 165 / 1000 = 16.5 %.
@@ -81,7 +81,7 @@ describe('customer churn and retention', () => {
   });
 
   it('gives 10 % for 100 at start and 12 cancellations, one reactivated and one from a customer who joined in the period', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedSubscriptions(store, [
         // 100 at start; 11 of them cancel in March…
         ...times(100, (i) => ({
@@ -105,7 +105,7 @@ describe('customer churn and retention', () => {
   });
 
   it('does not churn a customer with two overlapping subscriptions when one of them ends', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedSubscriptions(store, [
         { id: 'a', customer: 'c1', start: '2024-01-01 00:00:00', end: '2024-03-15 00:00:00' },
         { id: 'b', customer: 'c1', start: '2024-02-01 00:00:00' },
@@ -123,7 +123,7 @@ describe('customer churn and retention', () => {
   });
 
   it('counts a customer who leaves and comes back inside the period as retained, and one who returns later as a reactivation', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedSubscriptions(store, [
         { id: 'a1', customer: 'bounce', start: '2024-01-01 00:00:00', end: '2024-03-05 00:00:00' },
         { id: 'a2', customer: 'bounce', start: '2024-03-20 00:00:00', mrr: '120' },
@@ -160,7 +160,7 @@ describe('customer churn and retention', () => {
   });
 
   it('splits churn by the end reason of the subscription that ended the last stretch', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedSubscriptions(store, [
         {
           id: 'v',
@@ -211,7 +211,7 @@ describe('customer churn and retention', () => {
   });
 
   it('gives a stretch that ends because MRR dropped to zero no end reason', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedSubscriptions(store, [
         {
           id: 's1',
@@ -233,7 +233,7 @@ describe('customer churn and retention', () => {
   });
 
   it('puts an event stamped exactly at a boundary in the period it opens', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedSubscriptions(store, [
         { id: 'a', customer: 'c1', start: '2024-03-01 00:00:00', end: '2024-04-01 00:00:00' },
       ]);
@@ -254,7 +254,7 @@ describe('customer churn and retention', () => {
   });
 
   it('moves period boundaries with the reporting time zone', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       // 23:30 UTC on 31 March is 01:30 on 1 April in Berlin (UTC+2 in summer time).
       await seedSubscriptions(store, [{ id: 'a', customer: 'c1', start: '2024-03-31 23:30:00' }]);
       expect(await metricFor(store, 'new_customers', MARCH)).toMatchObject({ value: 1 });
@@ -273,7 +273,7 @@ describe('customer churn and retention', () => {
   });
 
   it('handles a leap day: a day-grain period of 29 February and churn on it', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedSubscriptions(store, [
         { id: 'a', customer: 'c1', start: '2024-01-01 00:00:00', end: '2024-02-29 12:00:00' },
         { id: 'b', customer: 'c2', start: '2024-01-01 00:00:00' },
@@ -304,7 +304,7 @@ describe('customer churn and retention', () => {
   });
 
   it('reports an empty period as zero counts and null rates, never NaN', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       // The workspace has subscriptions, just none touching March.
       await seedSubscriptions(store, [
         { id: 'later', customer: 'c1', start: '2024-05-01 00:00:00' },
@@ -331,7 +331,7 @@ describe('customer churn and retention', () => {
   });
 
   it('does not count a trial as a customer until it converts, nor a trial that never converts', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedSubscriptions(store, [
         // Trial from 20 Feb to 6 March, then paying: acquired on 6 March.
         { id: 't1', customer: 'c1', start: '2024-02-20 00:00:00', trialEnd: '2024-03-06 00:00:00' },
@@ -363,7 +363,7 @@ describe('customer churn and retention', () => {
   });
 
   it('counts seat churn only from customers who stay, one’s growth not offsetting another’s loss', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await insertRows(
         store,
         'customers',

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { metricFor } from '../../../test/helpers/metrics.js';
 import { insertRows } from '../../../test/helpers/seed-store.js';
-import { withTempDuckDb } from '../../../test/helpers/temp-store.js';
+import { withTempStore } from '../../../test/helpers/temp-store.js';
 
 const MARCH = { grain: 'month', from: '2024-03-01', to: '2024-04-01' } as const;
 
 describe('customer counts and cohort shares', () => {
   it('dates acquisition by the first paying instant, not by customers.created_at', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await insertRows(store, 'customers', [
         { id: 'old_record', created_at: '2022-05-01 00:00:00' },
         { id: 'fresh_record', created_at: '2024-03-02 00:00:00' },
@@ -33,7 +33,7 @@ describe('customer counts and cohort shares', () => {
   });
 
   it('counts first-year voluntary terminations of the cohort within 365 days, and marks a young cohort partial', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       const ids = ['quit_early', 'quit_late', 'delinquent', 'stays'];
       await insertRows(
         store,
@@ -102,7 +102,7 @@ describe('customer counts and cohort shares', () => {
   });
 
   it('counts repeat customers among March buyers by their purchases to date, using paid invoices when a customer has no orders', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await insertRows(
         store,
         'customers',

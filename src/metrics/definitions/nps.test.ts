@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { metricFor, metricsFor } from '../../../test/helpers/metrics.js';
 import { insertRows, times } from '../../../test/helpers/seed-store.js';
-import { withTempDuckDb } from '../../../test/helpers/temp-store.js';
+import { withTempStore } from '../../../test/helpers/temp-store.js';
 import type { Store } from '../../store/store.js';
 
 const MARCH = { grain: 'month', from: '2025-03-01', to: '2025-04-01' } as const;
@@ -31,7 +31,7 @@ async function seedResponses(
 
 describe('nps', () => {
   it('30 % promoters and 20 % detractors gives NPS +10', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedResponses(store, [
         // 6 promoters (9 and 10), 10 passives (7 and 8), 4 detractors (0 to 6) of 20.
         ...times(3, () => ({ score: 9 })),
@@ -59,7 +59,7 @@ describe('nps', () => {
   });
 
   it('counts every response in the period, several from one customer included', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedResponses(store, [
         { score: 10, customer: 'c1', at: '2025-03-02 00:00:00' },
         { score: 10, customer: 'c1', at: '2025-03-20 00:00:00' },
@@ -73,7 +73,7 @@ describe('nps', () => {
   });
 
   it('puts a response stamped exactly at a period boundary in the period it opens', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedResponses(store, [
         { score: 10, at: '2025-03-31 23:59:59' },
         { score: 0, at: '2025-04-01 00:00:00' },
@@ -91,7 +91,7 @@ describe('nps', () => {
   });
 
   it('reads 7 and 8 as passives and is null without responses', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedResponses(store, [
         { score: 7 },
         { score: 8 },

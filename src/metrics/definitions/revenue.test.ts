@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { metricFor, metricsFor } from '../../../test/helpers/metrics.js';
 import { insertRows, times } from '../../../test/helpers/seed-store.js';
-import { withTempDuckDb } from '../../../test/helpers/temp-store.js';
+import { withTempStore } from '../../../test/helpers/temp-store.js';
 import { RetainError } from '../../domain/errors.js';
 
 const MARCH = { grain: 'month', from: '2024-03-01', to: '2024-04-01' } as const;
@@ -12,7 +12,7 @@ function customers(ids: readonly string[]) {
 
 describe('MRR and its movements', () => {
   it('gives MRR $12,500 for 100 customers at $100 a month plus 50 at $600 a year (mrr is already monthly)', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       const ids = times(150, (i) => `c${i}`);
       await insertRows(store, 'customers', customers(ids));
       await insertRows(
@@ -46,7 +46,7 @@ describe('MRR and its movements', () => {
   });
 
   it('gives gross MRR churn 20 % and net 10 % for $100 at start with $10 churned, $10 contraction and $10 expansion', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await insertRows(store, 'customers', customers(['churner', 'shrinker', 'grower', 'steady']));
       await insertRows(store, 'subscriptions', [
         {
@@ -113,7 +113,7 @@ describe('MRR and its movements', () => {
   });
 
   it('nets out an upgrade and a downgrade inside one period, and counts a second subscription as expansion', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await insertRows(store, 'customers', customers(['c1', 'c2']));
       await insertRows(store, 'subscriptions', [
         {
@@ -155,7 +155,7 @@ describe('MRR and its movements', () => {
   });
 
   it('takes MRR at t from the latest change before t, so a change at the boundary counts in the period it opens', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await insertRows(store, 'customers', customers(['c1']));
       await insertRows(store, 'subscriptions', [
         {
@@ -187,7 +187,7 @@ describe('MRR and its movements', () => {
   });
 
   it('converts at the rate of the day each amount was set, so exchange moves never show as expansion', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await insertRows(store, 'fx_rates', [
         { date: '2024-01-01', currency: 'EUR', rate_to_reporting: '1.1' },
         { date: '2024-03-01', currency: 'EUR', rate_to_reporting: '1.3' },
@@ -224,7 +224,7 @@ describe('MRR and its movements', () => {
   });
 
   it('refuses to convert without a rate, naming the currency and the date', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await insertRows(store, 'customers', customers(['gb']));
       await insertRows(store, 'subscriptions', [
         {
@@ -247,7 +247,7 @@ describe('MRR and its movements', () => {
   });
 
   it('makes the five movements sum exactly to the change in MRR, period after period', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       const ids = times(40, (i) => `c${i}`);
       await insertRows(store, 'customers', customers(ids));
       // A deterministic churny mix: staggered starts, ends, returns and changes.
@@ -322,7 +322,7 @@ describe('MRR and its movements', () => {
 
 describe('orders-only workspaces', () => {
   it('keeps a customer active for 365 days after each order and reports MRR as null', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await insertRows(store, 'customers', customers(['buyer', 'lapsed']));
       await insertRows(store, 'orders', [
         {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { metricFor, metricsFor } from '../../../test/helpers/metrics.js';
 import { insertRows, times, type FixtureRow } from '../../../test/helpers/seed-store.js';
-import { withTempDuckDb } from '../../../test/helpers/temp-store.js';
+import { withTempStore } from '../../../test/helpers/temp-store.js';
 import { RetainError } from '../../domain/errors.js';
 import type { Store } from '../../store/store.js';
 
@@ -42,7 +42,7 @@ async function seedDeals(store: Store, deals: readonly Deal[]): Promise<void> {
 
 describe('win_rate', () => {
   it('12 won and 8 lost gives win rate 60 %', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedDeals(store, [
         ...times(12, (i) => ({
           id: `won${i}`,
@@ -74,7 +74,7 @@ describe('win_rate', () => {
   });
 
   it('ignores won or lost deals without closed_at, which cannot be placed in any period', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedDeals(store, [
         { id: 'w1', status: 'won', created: '2025-02-01 00:00:00', closed: '2025-03-05 00:00:00' },
         { id: 'l1', status: 'lost', created: '2025-02-01 00:00:00', closed: '2025-03-06 00:00:00' },
@@ -99,7 +99,7 @@ describe('win_rate', () => {
   });
 
   it('puts a deal won exactly at a period boundary in the period it opens', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedDeals(store, [
         { id: 'l1', status: 'lost', created: '2025-02-01 00:00:00', closed: '2025-03-31 23:59:59' },
         { id: 'w1', status: 'won', created: '2025-02-01 00:00:00', closed: '2025-04-01 00:00:00' },
@@ -122,7 +122,7 @@ describe('win_rate', () => {
   });
 
   it('gives null, not NaN, for a period with no closed deals', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedDeals(store, [{ id: 'o1', status: 'open', created: '2025-02-01 00:00:00' }]);
       // 0 / 0 → null.
       expect(await metricFor(store, 'win_rate', MARCH)).toMatchObject({
@@ -136,7 +136,7 @@ describe('win_rate', () => {
 
 describe('average_deal_size and won_revenue', () => {
   it('averages and sums only the deals won in the period', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedDeals(store, [
         {
           id: 'w1',
@@ -194,7 +194,7 @@ describe('average_deal_size and won_revenue', () => {
   });
 
   it('converts another currency at the fx_rates row on or before the close date', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await insertRows(store, 'fx_rates', [
         { date: '2025-02-01', currency: 'EUR', rate_to_reporting: '1.0' },
         { date: '2025-03-01', currency: 'EUR', rate_to_reporting: '1.1' },
@@ -238,7 +238,7 @@ describe('average_deal_size and won_revenue', () => {
   });
 
   it('refuses a deal in a currency with no rate on or before its close date, naming the currency and the date', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       // The first EUR rate is dated after the deal closed.
       await insertRows(store, 'fx_rates', [
         { date: '2025-03-12', currency: 'EUR', rate_to_reporting: '1.1' },
@@ -259,7 +259,7 @@ describe('average_deal_size and won_revenue', () => {
   });
 
   it('refuses a deal in a currency that has no rates at all', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedDeals(store, [
         {
           id: 'gbp1',
@@ -278,7 +278,7 @@ describe('average_deal_size and won_revenue', () => {
 
 describe('sales_cycle_days', () => {
   it('averages fractional days from created_at to closed_at over the deals won in the period', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedDeals(store, [
         // 2025-03-01 00:00 → 2025-03-11 12:00: 10.5 days.
         { id: 'w1', status: 'won', created: '2025-03-01 00:00:00', closed: '2025-03-11 12:00:00' },
@@ -298,7 +298,7 @@ describe('sales_cycle_days', () => {
 
 describe('open_deals', () => {
   it('counts the deals open just before the end of the period', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedDeals(store, [
         // Open, created before the end of March: counted.
         { id: 'o1', status: 'open', created: '2025-01-10 00:00:00' },
@@ -340,7 +340,7 @@ describe('open_deals', () => {
 
 describe('sales_velocity', () => {
   it('18 open deals × $42,000 × 24 % ÷ 78 days gives sales velocity ≈ $2,326 a day', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedDeals(store, [
         // 18 deals open at the end of March.
         ...times(18, (i) => ({
@@ -392,7 +392,7 @@ describe('sales_velocity', () => {
   });
 
   it('is null when no deal was won in the period (no cycle to divide by)', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedDeals(store, [
         { id: 'o1', status: 'open', created: '2025-02-15 00:00:00' },
         { id: 'l1', status: 'lost', created: '2025-02-01 00:00:00', closed: '2025-03-10 00:00:00' },
@@ -499,7 +499,7 @@ async function seedMarchPipeline(store: Store): Promise<void> {
 
 describe('pipeline_coverage', () => {
   it('divides open pipeline expected in the period by the goal left, as of a date inside the period', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedMarchPipeline(store);
       await insertRows(store, 'goals', [
         {
@@ -536,7 +536,7 @@ describe('pipeline_coverage', () => {
   });
 
   it('looks at the end of the period when the as-of date is after it', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedMarchPipeline(store);
       await insertRows(store, 'goals', [
         {
@@ -558,7 +558,7 @@ describe('pipeline_coverage', () => {
   });
 
   it('prorates a quarterly revenue goal to the month by overlap', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedMarchPipeline(store);
       await insertRows(store, 'goals', [
         // Q1 2025 has 90 days, 31 of them in March: 270,000 × 31 / 90 = 93,000.
@@ -580,7 +580,7 @@ describe('pipeline_coverage', () => {
   });
 
   it('is null when there is no revenue goal, or it is already met', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedMarchPipeline(store);
       // No goal: 50,000 / (0 − 30,000) → no goal left to cover → null.
       expect(await metricFor(store, 'pipeline_coverage', MARCH)).toMatchObject({ value: null });
@@ -602,7 +602,7 @@ describe('pipeline_coverage', () => {
 
 describe('weighted_pipeline', () => {
   it('weights the pipeline open at an as-of inside the period by the win probability', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedMarchPipeline(store);
       // As of 03-15: (30,000 + 10,000 + 6,000) × 0.5 = 23,000.
       const weighted = await metricFor(store, 'weighted_pipeline', { ...MARCH, asOf: MID_MARCH });
@@ -612,7 +612,7 @@ describe('weighted_pipeline', () => {
   });
 
   it('weights the pipeline open at the end of the period when the as-of date is after it', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedMarchPipeline(store);
       // As of the end of March: (a 30,000 + y 20,000) × 0.5 = 25,000.
       expect((await metricFor(store, 'weighted_pipeline', MARCH)).value).toBeCloseTo(25000, 6);
@@ -620,7 +620,7 @@ describe('weighted_pipeline', () => {
   });
 
   it('uses a configured stage probability, and the win rate of deals closed before the as-of date elsewhere', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedDeals(store, [
         // History before the as-of date (1 April): 1 won of 4 closed → 25 %.
         { id: 'w1', status: 'won', created: '2025-01-02 00:00:00', closed: '2025-02-01 00:00:00' },

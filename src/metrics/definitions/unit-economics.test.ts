@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { metricFor, metricsFor } from '../../../test/helpers/metrics.js';
 import { insertRows, times, type FixtureRow } from '../../../test/helpers/seed-store.js';
-import { withTempDuckDb } from '../../../test/helpers/temp-store.js';
+import { withTempStore } from '../../../test/helpers/temp-store.js';
 import type { Store } from '../../store/store.js';
 import type { MetricResult } from '../compute-metrics.js';
 
@@ -79,7 +79,7 @@ const bySegment = (results: readonly MetricResult[]) =>
 
 describe('cac', () => {
   it('divides all spend kinds in the period by customers acquired in it, not by records created in it', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedCustomers(store, [
         // New in March: first paying instant in March.
         {
@@ -154,7 +154,7 @@ describe('cac', () => {
   });
 
   it('prorates a spend row spanning two months by its overlap with each', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedCustomers(store, [
         { id: 'm1', subscriptions: [{ start: '2025-03-20 00:00:00' }] },
         { id: 'm2', subscriptions: [{ start: '2025-03-25 00:00:00' }] },
@@ -182,7 +182,7 @@ describe('cac', () => {
   });
 
   it('splits by acquisition channel, matching spend channel to customers.acquisition_channel', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedCustomers(store, [
         { id: 'ads1', channel: 'ads', subscriptions: [{ start: '2025-03-05 00:00:00' }] },
         { id: 'ads2', channel: 'ads', subscriptions: [{ start: '2025-03-06 00:00:00' }] },
@@ -209,7 +209,7 @@ describe('cac', () => {
 
   // DESIGN.md reading 10: CAC "is null when no spend overlaps P", not 0 / 2 = 0 (a free customer).
   it('is null when no spend overlaps the period, even with new customers', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedCustomers(store, [
         { id: 'n1', subscriptions: [{ start: '2025-03-05 00:00:00' }] },
         { id: 'n2', subscriptions: [{ start: '2025-03-06 00:00:00' }] },
@@ -225,7 +225,7 @@ describe('cac', () => {
 
   // The same rule per channel: a channel with a new customer but no spend of its own has no CAC.
   it('is null for a channel with new customers but no spend of its own', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedCustomers(store, [
         { id: 'ads1', channel: 'ads', subscriptions: [{ start: '2025-03-05 00:00:00' }] },
         { id: 'ref1', channel: 'referral', subscriptions: [{ start: '2025-03-06 00:00:00' }] },
@@ -243,7 +243,7 @@ describe('cac', () => {
   });
 
   it('is null when there is neither spend nor a new customer', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedCustomers(store, [
         { id: 'old', subscriptions: [{ start: '2024-03-05 00:00:00' }] },
       ]);
@@ -257,7 +257,7 @@ describe('cac', () => {
   });
 
   it('is null when cut by a column spend cannot be attributed to, such as segment', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedCustomers(store, [
         {
           id: 'n1',
@@ -294,7 +294,7 @@ describe('cac', () => {
 
 describe('cac_payback_months', () => {
   it('divides CAC by new-customer ARPA (new MRR / new customers) times gross margin', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await setGrossMargin(store, '0.8');
       await seedCustomers(store, [
         { id: 'a1', channel: 'ads', subscriptions: [{ start: '2025-03-05 00:00:00', mrr: '100' }] },
@@ -374,7 +374,7 @@ function steadyChurnCustomers(size: number, leavers: number): Customer[] {
 
 describe('clv', () => {
   it('ARPA $100 at 5 % monthly churn gives CLV $2,000', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedCustomers(store, steadyChurnCustomers(1000, 50));
       // Each month of January to June: 50 of the 1,000 at its start leave = 5 %.
       // ARPA at the end of June: 1,000 × $100 / 1,000 = $100.
@@ -399,7 +399,7 @@ describe('clv', () => {
   });
 
   it('skips months with no start cohort when averaging the six monthly churn rates', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedCustomers(store, [
         // 20 customers from 2025-04-01: no one is active at the start of January to April.
         ...times(20, (i) => ({
@@ -427,7 +427,7 @@ describe('clv', () => {
   });
 
   it('is null when nobody churned in the six months', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       await seedCustomers(
         store,
         times(10, (i) => ({ id: `c${i}`, subscriptions: [{ start: '2024-12-01 00:00:00' }] })),
@@ -444,7 +444,7 @@ describe('clv', () => {
 
 describe('ltv_to_cac', () => {
   it('divides simple CLV by CAC', async () => {
-    await withTempDuckDb(async (store) => {
+    await withTempStore(async (store) => {
       // 20 customers at $100; 1 leaves and 1 joins each month: churn 1 / 20 = 5 %.
       await seedCustomers(store, steadyChurnCustomers(20, 1));
       // June: one new customer (j06-0) for $500 of spend.

@@ -1,0 +1,22 @@
+import {
+  columnTypeOf,
+  quoteIdentifier,
+  toSqlStringLiteral,
+  type SqlDialect,
+} from '../sql-dialect.js';
+
+export const postgresDialect: SqlDialect = {
+  name: 'postgres',
+  columnType: columnTypeOf,
+  // JSON (not JSONB) keeps the text as written, so a re-import compares equal.
+  jsonType: 'JSON',
+  quoteIdentifier,
+  jsonText: (column, key) => `(${column} ->> ${toSqlStringLiteral(key)})`,
+  // The fx_rates primary key (date, currency) serves this lookup per row.
+  joinLatestRate: (alias, currency, date) =>
+    `LEFT JOIN LATERAL (SELECT f.rate_to_reporting FROM fx_rates f
+       WHERE f.currency = ${currency} AND f.date <= CAST(${date} AS DATE)
+       ORDER BY f.date DESC LIMIT 1) ${alias} ON TRUE`,
+  jsonKeysQuery: (table, column) =>
+    `SELECT DISTINCT json_object_keys(${column}) AS key FROM ${table} WHERE ${column} IS NOT NULL ORDER BY 1`,
+};
