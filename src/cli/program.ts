@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { RetainError } from '../domain/errors.js';
 import { registerCohortsCommand } from './commands/cohorts.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerExportCommand } from './commands/export.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerMetricsCommand } from './commands/metrics.js';
 import { registerStartCommand } from './commands/start.js';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerMetricsCommand(program);
   registerCohortsCommand(program);
   registerSurvivalCommand(program);
+  registerExportCommand(program);
   return program;
 }
 
