@@ -1,4 +1,5 @@
 /** KPI results as export rows: one per KPI, period and segment, with typed columns for Parquet. */
+import { Readable } from 'node:stream';
 import type { MetricResult } from '../metrics/compute-metrics.js';
 import type { ExportSource } from './export-rows.js';
 
@@ -17,8 +18,8 @@ export const METRIC_COLUMNS = [
 export function toMetricRowSource(results: readonly MetricResult[]): ExportSource {
   return {
     columns: METRIC_COLUMNS,
-    pages: (async function* () {
-      yield results.map((result) => ({
+    pages: Readable.from([
+      results.map((result) => ({
         metric: result.metric,
         period_start: result.period_start,
         period_end: result.period_end,
@@ -28,7 +29,7 @@ export function toMetricRowSource(results: readonly MetricResult[]): ExportSourc
         denominator: result.denominator,
         unit: result.unit,
         partial: result.partial ?? null,
-      }));
-    })(),
+      })),
+    ]),
   };
 }
