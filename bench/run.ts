@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: prints what each workload costs on this machine. Each
  * workload runs in its own child process so its peak memory is its own.
- * `npm run bench -- metrics` runs one workload (metrics, import, demo-2k, demo-100k).
+ * `npm run bench -- metrics` runs one workload (metrics, import, demo-2k, demo-100k, clv).
  */
 import { spawnSync } from 'node:child_process';
+import { runClvWorkload } from './clv-workload.js';
 import { runDemoWorkload } from './demo-workload.js';
 import { runImportWorkload } from './import-workload.js';
 import { runMetricsWorkload } from './metrics-workload.js';
@@ -14,6 +15,7 @@ const WORKLOADS: Record<string, () => Promise<Measurement[]>> = {
   'demo-100k': async () => [await runDemoWorkload(100_000)],
   import: runImportWorkload,
   metrics: () => runMetricsWorkload(100_000),
+  clv: runClvWorkload,
 };
 
 const only = process.argv[2];
