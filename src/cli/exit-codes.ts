@@ -14,6 +14,8 @@ export function exitCodeOf(code: RetainErrorCode): number {
     case 'INVALID_ARGUMENT':
     case 'UNKNOWN_METRIC':
     case 'NOT_FOUND':
+    case 'UNAUTHENTICATED':
+    case 'FORBIDDEN':
       return EXIT_BAD_ARGUMENTS;
     case 'CONFLICT':
       return EXIT_REJECTED_ROWS;

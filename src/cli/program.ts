@@ -5,13 +5,16 @@
  */
 import { Command, CommanderError } from 'commander';
 import { RetainError } from '../domain/errors.js';
+import { registerClvCommand } from './commands/clv.js';
 import { registerCohortsCommand } from './commands/cohorts.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerMetricsCommand } from './commands/metrics.js';
+import { registerServeCommand } from './commands/serve.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerSurvivalCommand } from './commands/survival.js';
+import { registerUsersCommand } from './commands/users.js';
 import { writeErr } from './context.js';
 import { EXIT_BAD_ARGUMENTS, exitCodeOf } from './exit-codes.js';
 
@@ -27,7 +30,10 @@ export function buildProgram(): Command {
   registerMetricsCommand(program);
   registerCohortsCommand(program);
   registerSurvivalCommand(program);
+  registerClvCommand(program);
   registerExportCommand(program);
+  registerServeCommand(program);
+  registerUsersCommand(program);
   return program;
 }
 

@@ -10,7 +10,9 @@ export type RetainErrorCode =
   | 'CONFLICT'
   | 'STORE_UNAVAILABLE'
   | 'STORE_LOCKED'
-  | 'STORE_TOO_NEW';
+  | 'STORE_TOO_NEW'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN';
 
 export class RetainError extends Error {
   override readonly name = 'RetainError';

@@ -4,7 +4,7 @@ import { testStoreKind, withTempDir, withTempStore } from '../../test/helpers/te
 import { ENTITIES } from '../domain/entities/index.js';
 import { RetainError } from '../domain/errors.js';
 import { migrate, readSchemaVersion } from './migrate.js';
-import { LATEST_SCHEMA_VERSION } from './migrations/index.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.js';
 import { connectStore, openStore } from './open-store.js';
 import type { Store } from './store.js';
 
@@ -130,7 +130,7 @@ async function expectMigratedFromOne(store: Store): Promise<void> {
     `SELECT version FROM schema_migrations ORDER BY version`,
   );
   expect(applied.map((row) => row.version)).toEqual(
-    Array.from({ length: LATEST_SCHEMA_VERSION }, (_, index) => index + 1),
+    MIGRATIONS.map((migration) => migration.version),
   );
   expect(await store.query(`SELECT value FROM settings WHERE key = 'data_version'`)).toEqual([
     { value: '0' },

@@ -41,11 +41,15 @@ function toOpenError(path: string, error: unknown): RetainError {
   });
 }
 
+/**
+ * Runs statements on the one connection. Outside a transaction every
+ * statement waits its turn; a transaction holds the connection for its whole
+ * body, so concurrent callers (HTTP requests) never interleave inside it.
+ */
 class DuckDbStore implements Store {
   readonly kind = 'duckdb';
   readonly dialect = duckDbDialect;
   private queue: Promise<unknown> = Promise.resolve();
-  private inTransaction = false;
 
   constructor(
     readonly location: string,
@@ -54,17 +58,7 @@ class DuckDbStore implements Store {
   ) {}
 
   query<TRow extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<TRow[]> {
-    return this.serialize(async () => {
-      const reader = await this.runOrThrow(sql, params);
-      const names = reader.columnNames();
-      return reader.getRows().map((values) => {
-        const row: Row = {};
-        names.forEach((name, index) => {
-          row[name] = fromDuckDbValue(values[index] ?? null);
-        });
-        return row as TRow;
-      });
-    });
+    return this.serialize(() => runQuery<TRow>(this.connection, sql, params));
   }
 
   appendRows(
@@ -72,46 +66,21 @@ class DuckDbStore implements Store {
     columns: readonly string[],
     rows: readonly (readonly (string | null)[])[],
   ): Promise<void> {
-    return this.serialize(async () => {
-      // The appender fills whole rows in table order: callers append to a
-      // table whose columns are exactly `columns` (text; SQL casts later).
-      // `temp.x` names a temporary table, which lives in DuckDB's temp catalog.
-      const isTemporary = table.startsWith('temp.');
-      const appender = await this.connection.createAppender(
-        isTemporary ? table.slice('temp.'.length) : table,
-        isTemporary ? 'main' : null,
-        isTemporary ? 'temp' : null,
-      );
-      try {
-        for (const row of rows) {
-          for (let index = 0; index < columns.length; index += 1) {
-            const value = row[index];
-            if (value == null) appender.appendNull();
-            else appender.appendVarchar(value);
-          }
-          appender.endRow();
-        }
-        appender.flushSync();
-      } finally {
-        appender.closeSync();
-      }
-    });
+    return this.serialize(() => appendToTable(this.connection, table, columns, rows));
   }
 
-  async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
-    if (this.inTransaction) return work(this);
-    await this.query('BEGIN TRANSACTION');
-    this.inTransaction = true;
-    try {
-      const result = await work(this);
-      await this.query('COMMIT');
-      return result;
-    } catch (error) {
-      await this.query('ROLLBACK');
-      throw error;
-    } finally {
-      this.inTransaction = false;
-    }
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
+    return this.serialize(async () => {
+      await runQuery(this.connection, 'BEGIN TRANSACTION', []);
+      try {
+        const result = await work(new DuckDbTransaction(this.location, this.connection));
+        await runQuery(this.connection, 'COMMIT', []);
+        return result;
+      } catch (error) {
+        await runQuery(this.connection, 'ROLLBACK', []);
+        throw error;
+      }
+    });
   }
 
   async close(): Promise<void> {
@@ -121,24 +90,100 @@ class DuckDbStore implements Store {
     this.instance.closeSync();
   }
 
-  private async runOrThrow(sql: string, params: readonly SqlValue[]) {
-    try {
-      return await this.connection.runAndReadAll(sql, params.length > 0 ? [...params] : undefined);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      // The SQL is ours and safe to show; parameter values may be customer data.
-      throw new Error(
-        `${message}\n  in SQL (${params.length} parameters): ${sql.trim().slice(0, 2000)}`,
-        {
-          cause: error,
-        },
-      );
-    }
-  }
-
   private serialize<T>(task: () => Promise<T>): Promise<T> {
     const next = this.queue.then(task, task);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+}
+
+/** The store as seen inside a transaction: the connection is already held. */
+class DuckDbTransaction implements Store {
+  readonly kind = 'duckdb';
+  readonly dialect = duckDbDialect;
+
+  constructor(
+    readonly location: string,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  query<TRow extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<TRow[]> {
+    return runQuery<TRow>(this.connection, sql, params);
+  }
+
+  appendRows(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly (string | null)[])[],
+  ): Promise<void> {
+    return appendToTable(this.connection, table, columns, rows);
+  }
+
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
+    return work(this);
+  }
+
+  close(): Promise<void> {
+    throw new Error('a transaction is closed by the store that opened it');
+  }
+}
+
+async function runQuery<TRow extends Row>(
+  connection: DuckDBConnection,
+  sql: string,
+  params: readonly SqlValue[],
+): Promise<TRow[]> {
+  let reader;
+  try {
+    reader = await connection.runAndReadAll(sql, params.length > 0 ? [...params] : undefined);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // The SQL is ours and safe to show; parameter values may be customer data.
+    throw new Error(
+      `${message}\n  in SQL (${params.length} parameters): ${sql.trim().slice(0, 2000)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  const names = reader.columnNames();
+  return reader.getRows().map((values) => {
+    const row: Row = {};
+    names.forEach((name, index) => {
+      row[name] = fromDuckDbValue(values[index] ?? null);
+    });
+    return row as TRow;
+  });
+}
+
+/**
+ * The appender fills whole rows in table order: callers append to a table
+ * whose columns are exactly `columns` (text; DuckDB casts). `temp.x` names a
+ * temporary table, which lives in DuckDB's temp catalog.
+ */
+async function appendToTable(
+  connection: DuckDBConnection,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly (string | null)[])[],
+): Promise<void> {
+  const isTemporary = table.startsWith('temp.');
+  const appender = await connection.createAppender(
+    isTemporary ? table.slice('temp.'.length) : table,
+    isTemporary ? 'main' : null,
+    isTemporary ? 'temp' : null,
+  );
+  try {
+    for (const row of rows) {
+      for (let index = 0; index < columns.length; index += 1) {
+        const value = row[index];
+        if (value == null) appender.appendNull();
+        else appender.appendVarchar(value);
+      }
+      appender.endRow();
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
   }
 }

@@ -1,6 +1,8 @@
 import { canonicalEntities } from './0001-canonical-entities.js';
 import { importRuns } from './0002-import-runs.js';
 import { dataVersion } from './0003-data-version.js';
+import { clvPredictions } from './0004-clv-predictions.js';
+import { users } from './0007-users.js';
 
 export type Migration = {
   readonly version: number;
@@ -9,6 +11,13 @@ export type Migration = {
 };
 
 /** Every schema version in order; the last one is what this build writes. */
-export const MIGRATIONS: readonly Migration[] = [canonicalEntities, importRuns, dataVersion];
+export const MIGRATIONS: readonly Migration[] = [
+  canonicalEntities,
+  importRuns,
+  dataVersion,
+  clvPredictions,
+  users,
+];
 
-export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+/** Versions are numbered by the issue that owns them, so they may skip; the last is the latest. */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

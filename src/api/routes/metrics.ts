@@ -1,0 +1,143 @@
+/**
+ * GET /api/metrics: the same parameters and JSON as `retain metrics`, cut to
+ * what the caller may see. Identical requests are answered from the response
+ * cache while the data version holds.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { computeMetrics } from '../../metrics/compute-metrics.js';
+import { computeCohorts } from '../../metrics/cohorts.js';
+import { parseMetricRequest, type MetricRequest } from '../../metrics/parse-metric-request.js';
+import { KPIS } from '../../metrics/registry.js';
+import { computeSurvival } from '../../metrics/survival.js';
+import { readDataVersion } from '../../store/data-version.js';
+import type { Runtime } from '../../runtime.js';
+import { requirePrincipal } from '../auth/authenticate.js';
+import { toMetricFilters } from '../auth/scope.js';
+import type { Principal } from '../auth/users.js';
+import { problemSchema } from '../contract/common.js';
+import { kpiSchema, metricQuerySchema, metricResultSchema } from '../contract/metrics.js';
+import type { ResponseCache } from '../response-cache.js';
+
+type MetricQueryInput = z.output<typeof metricQuerySchema>;
+
+export function registerMetricRoutes(
+  app: FastifyInstance,
+  runtime: Runtime,
+  cache: ResponseCache,
+): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const toRequest = (query: MetricQueryInput, principal: Principal): MetricRequest => ({
+    asOf: query.as_of ? new Date(`${query.as_of}T00:00:00Z`) : runtime.now(),
+    where: [...query.where, ...toMetricFilters(principal)],
+    ...(query.metric === undefined
+      ? {}
+      : { metrics: query.metric.split(',').map((id) => id.trim()) }),
+    ...(query.grain === undefined ? {} : { grain: query.grain }),
+    ...(query.from === undefined ? {} : { from: query.from }),
+    ...(query.to === undefined ? {} : { to: query.to }),
+    ...(query.tz === undefined ? {} : { timeZone: query.tz }),
+    ...(query.by === undefined ? {} : { by: query.by }),
+  });
+  /** Answers from the cache, or computes and remembers; keyed on everything that decides the answer. */
+  const cached = async <T>(
+    kind: string,
+    request: MetricRequest,
+    compute: () => Promise<T>,
+  ): Promise<T> => {
+    const key = JSON.stringify([kind, await readDataVersion(runtime.store), request]);
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit as T;
+    const value = await compute();
+    cache.set(key, value);
+    return value;
+  };
+
+  typed.get(
+    '/api/metrics',
+    {
+      schema: {
+        tags: ['metrics'],
+        summary: 'KPIs for a grain, range and slice, each with numerator and denominator',
+        querystring: metricQuerySchema,
+        response: { 200: z.array(metricResultSchema), 400: problemSchema },
+      },
+    },
+    async (request) => {
+      const metricRequest = toRequest(request.query, requirePrincipal(request));
+      return cached('metrics', metricRequest, async () =>
+        computeMetrics(
+          runtime.store,
+          await parseMetricRequest(runtime.store, metricRequest),
+          runtime.metricCache,
+        ),
+      );
+    },
+  );
+
+  typed.get(
+    '/api/metrics/catalogue',
+    {
+      schema: {
+        tags: ['metrics'],
+        summary: 'Every KPI with its definition',
+        response: { 200: z.array(kpiSchema) },
+      },
+    },
+    () =>
+      KPIS.map((kpi) => ({
+        id: kpi.id,
+        title: kpi.title,
+        description: kpi.description,
+        unit: kpi.unit,
+        display: kpi.display ?? 'percent',
+        direction: kpi.direction,
+      })),
+  );
+
+  typed.get(
+    '/api/cohorts',
+    {
+      schema: {
+        tags: ['metrics'],
+        summary: 'Retention matrix by acquisition cohort',
+        querystring: metricQuerySchema.extend({
+          basis: z.enum(['logos', 'revenue']).default('logos'),
+        }),
+      },
+    },
+    async (request) => {
+      const metricRequest = toRequest(request.query, requirePrincipal(request));
+      return cached(`cohorts-${request.query.basis}`, metricRequest, async () =>
+        computeCohorts(
+          runtime.store,
+          await parseMetricRequest(runtime.store, metricRequest),
+          request.query.basis,
+          runtime.metricCache,
+        ),
+      );
+    },
+  );
+
+  typed.get(
+    '/api/survival',
+    {
+      schema: {
+        tags: ['metrics'],
+        summary: 'Kaplan–Meier survival of customer tenure',
+        querystring: metricQuerySchema,
+      },
+    },
+    async (request) => {
+      const metricRequest = {
+        ...toRequest(request.query, requirePrincipal(request)),
+        grain: 'year',
+        from: request.query.from ?? '1900-01-01',
+      };
+      return cached('survival', metricRequest, async () =>
+        computeSurvival(runtime.store, await parseMetricRequest(runtime.store, metricRequest)),
+      );
+    },
+  );
+}
