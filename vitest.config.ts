@@ -3,11 +3,12 @@ import { defineConfig } from 'vitest/config';
 // Period boundaries and demo dates must not depend on the machine's zone.
 process.env.TZ = 'UTC';
 
-/** The suites that must hold on every store engine: the store, the importers, the KPIs. */
+/** The suites that must hold on every store engine: the store, the importers, the KPIs, goals. */
 const STORE_SUITES = [
   'src/store/**/*.test.ts',
   'src/ingest/**/*.test.ts',
   'src/metrics/**/*.test.ts',
+  'src/goals/**/*.test.ts',
 ];
 /** DuckDB-only behaviour (file locks, the embedded adapter). */
 const DUCKDB_ONLY = ['src/store/duckdb/**'];

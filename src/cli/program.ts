@@ -9,6 +9,7 @@ import { registerClvCommand } from './commands/clv.js';
 import { registerCohortsCommand } from './commands/cohorts.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerExportCommand } from './commands/export.js';
+import { registerGoalsCommand } from './commands/goals.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerMetricsCommand } from './commands/metrics.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerSurvivalCommand(program);
   registerClvCommand(program);
   registerExportCommand(program);
+  registerGoalsCommand(program);
   registerServeCommand(program);
   registerUsersCommand(program);
   return program;

@@ -95,3 +95,8 @@ export const RESPONSES: RowSource = {
   subjectId: 'r.id',
   customerId: 'r.customer_id',
 };
+
+/** Deals created in the period. */
+export const DEALS_CREATED = dealSource('deals_created', (context) =>
+  joinPeriodOf(context, 'd.created_at'),
+);

@@ -91,13 +91,10 @@ describe('migrate', () => {
     }
     await withTempStore(async (store) => {
       // A fresh schema, emptied back to nothing, then written as version 1 left it.
-      const tables = [
-        'schema_migrations',
-        'import_runs',
-        'settings',
-        ...ENTITIES.map((entity) => entity.name),
-      ];
-      await store.query(`DROP TABLE ${tables.join(', ')}`);
+      const tables = await store.query<{ name: string }>(
+        `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()`,
+      );
+      await store.query(`DROP TABLE ${tables.map((table) => table.name).join(', ')}`);
       await writeVersionOne(store);
       await migrate(store);
       await expectMigratedFromOne(store);

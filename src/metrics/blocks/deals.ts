@@ -14,7 +14,7 @@ export async function createDealsBlock(store: Store, context: MetricContext): Pr
   await assertFxCoverage(store, context, DEAL_MONEY);
   await store.query(
     `CREATE TEMPORARY TABLE ${context.tables.deals} AS
-     SELECT d.id, d.customer_id, d.owner_rep_id, d.status, d.stage, d.created_at, d.closed_at, d.expected_close_at,
+     SELECT d.id, d.customer_id, d.owner_rep_id, d.status, d.stage, d.kind, d.created_at, d.closed_at, d.expected_close_at,
             CAST(${convertedAmount(context, 'fx', 'd.amount', 'd.currency')} AS DECIMAL(18, 4)) AS amount,
             coalesce(${configuredProbability(context)},
               (SELECT coalesce(CAST(count(CASE WHEN status = 'won' THEN 1 END) AS DOUBLE PRECISION) / nullif(count(*), 0), 0)

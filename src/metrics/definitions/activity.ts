@@ -8,6 +8,32 @@ import { joinPeriodOf } from '../context.js';
 import type { BaseKpi, RowSource } from '../definition.js';
 import { REP_ACTIVITY } from '../sources.js';
 
+/** Leads created in the period, with the rep who owns them. */
+const LEADS_CREATED: RowSource = {
+  id: 'leads_created',
+  blocks: [],
+  from: (context) => `leads l ${joinPeriodOf(context, 'l.created_at')}`,
+  period: 'p.period_start',
+  subject: 'lead',
+  subjectId: 'l.id',
+  repId: 'l.owner_rep_id',
+};
+
+export const leadsQualified: BaseKpi = {
+  kind: 'base',
+  id: 'leads_qualified',
+  title: 'Leads qualified',
+  description:
+    'Leads created in P that are now qualified or converted. Counted by creation date: the canonical leads carry their status, not when it changed.',
+  unit: 'count',
+  direction: 'higher_is_better',
+  valueKind: 'total',
+  dimensions: ['owner_rep_id', 'team'],
+  parts: [
+    { source: LEADS_CREATED, where: "l.status IN ('qualified', 'converted')", numerator: '1' },
+  ],
+};
+
 /** Activity KPIs are per rep: customer columns do not describe a rep's calls to prospects. */
 const REP_DIMENSIONS = ['owner_rep_id', 'team'];
 
@@ -97,4 +123,9 @@ export const ACTIVITY_RATE_KPIS = (['day', 'week'] as const).flatMap((per) =>
   ACTIVITY_KINDS.map(({ kind, plural }) => perRepRate(kind, plural, per)),
 );
 
-export const ACTIVITY_KPIS = [potentialNewClientsContacted, dialsPerMeeting, ...ACTIVITY_RATE_KPIS];
+export const ACTIVITY_KPIS = [
+  potentialNewClientsContacted,
+  leadsQualified,
+  dialsPerMeeting,
+  ...ACTIVITY_RATE_KPIS,
+];

@@ -5,7 +5,13 @@
  * and weighted pipeline look at the as-of date clamped into P.
  */
 import type { BaseKpi, CompositeKpi, RowSource, ValueKind } from '../definition.js';
-import { DEALS_CLOSED, DEALS_EXPECTED, DEALS_OPEN_AT_END, DEALS_WON_SO_FAR } from '../sources.js';
+import {
+  DEALS_CLOSED,
+  DEALS_CREATED,
+  DEALS_EXPECTED,
+  DEALS_OPEN_AT_END,
+  DEALS_WON_SO_FAR,
+} from '../sources.js';
 
 /** Company-level revenue goals overlapping the period. */
 const REVENUE_GOALS: RowSource = {
@@ -106,6 +112,19 @@ export const openDeals = dealKpi({
   numerator: '1',
 });
 
+export const newDeals = dealKpi({
+  id: 'new_deals',
+  title: 'New opportunities',
+  description:
+    'New-business deals (kind new_business, or no kind) created in P: the opportunities meetings turn into, which the activity planner works back from.',
+  unit: 'count',
+  direction: 'higher_is_better',
+  valueKind: 'total',
+  source: DEALS_CREATED,
+  where: "coalesce(d.kind, 'new_business') = 'new_business'",
+  numerator: '1',
+});
+
 export const salesVelocity: CompositeKpi = {
   kind: 'composite',
   id: 'sales_velocity',
@@ -171,6 +190,7 @@ export const SALES_KPIS = [
   wonRevenue,
   salesCycleDays,
   openDeals,
+  newDeals,
   salesVelocity,
   pipelineCoverage,
   weightedPipeline,
