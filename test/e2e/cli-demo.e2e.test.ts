@@ -74,7 +74,7 @@ describe('retain demo (end to end)', () => {
       const again = await runCli(['demo', '--customers', '40', '--db', db]);
       expect(again.status).toBe(1);
       expect(again.stderr).toMatch(/already holds \d+ rows of data/);
-      const start = await runCli(['start', '--db', db]);
+      const start = await runCli(['start', '--no-serve', '--db', db]);
       expect(start.status).toBe(0);
       expect(start.stdout).toContain('Customer churn rate');
       expect(start.stdout).toContain('MRR');
