@@ -29,7 +29,16 @@ import {
 } from './staging.js';
 import { defaultRejectsPath, openRejectsWriter } from './write-rejects.js';
 
-export type ImportInput = { readonly entity: Entity; readonly file: string };
+export type ImportInput = {
+  readonly entity: Entity;
+  readonly file: string;
+  /**
+   * Reads the file as records of the entity's canonical columns. Vendor
+   * exports (Stripe, HubSpot, …) map their own columns here; the default
+   * reads canonical CSV or NDJSON.
+   */
+  readonly openReader?: (file: string) => Promise<RecordReader>;
+};
 
 export type ImportRequest = {
   readonly inputs: readonly ImportInput[];
@@ -150,9 +159,9 @@ function findEntityOrThrow(name: string): Entity {
 
 async function openReaders(inputs: readonly ImportInput[]): Promise<RecordReader[]> {
   const readers: RecordReader[] = [];
-  for (const { file } of inputs) {
+  for (const { file, openReader } of inputs) {
     try {
-      readers.push(isNdjson(file) ? await openNdjsonReader(file) : await openCsvReader(file));
+      readers.push(await (openReader ?? openCanonicalReader)(file));
     } catch (error) {
       throw new RetainError(
         'INVALID_ARGUMENT',
@@ -165,6 +174,10 @@ async function openReaders(inputs: readonly ImportInput[]): Promise<RecordReader
     }
   }
   return readers;
+}
+
+function openCanonicalReader(file: string): Promise<RecordReader> {
+  return isNdjson(file) ? openNdjsonReader(file) : openCsvReader(file);
 }
 
 function isNdjson(file: string): boolean {
