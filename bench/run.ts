@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: prints what each workload costs on this machine. Each
  * workload runs in its own child process so its peak memory is its own.
- * `npm run bench -- metrics` runs one workload (metrics, import, demo-2k, demo-100k, clv).
+ * `npm run bench -- metrics` runs one workload (metrics, import, demo-2k, demo-100k, clv, api).
  */
 import { spawnSync } from 'node:child_process';
+import { runApiWorkload } from './api-workload.js';
 import { runClvWorkload } from './clv-workload.js';
 import { runDemoWorkload } from './demo-workload.js';
 import { runImportWorkload } from './import-workload.js';
@@ -16,6 +17,7 @@ const WORKLOADS: Record<string, () => Promise<Measurement[]>> = {
   import: runImportWorkload,
   metrics: () => runMetricsWorkload(100_000),
   clv: runClvWorkload,
+  api: () => runApiWorkload(100_000),
 };
 
 const only = process.argv[2];
