@@ -24,7 +24,9 @@ import { handleError } from './errors.js';
 import './request-context.js';
 import { createResponseCache } from './response-cache.js';
 import { registerAuthRoutes } from './routes/auth.js';
+import { registerClvRoutes } from './routes/clv.js';
 import { registerCustomerRoutes } from './routes/customers.js';
+import { registerGoalRoutes } from './routes/goals.js';
 import { registerImportRoutes } from './routes/imports.js';
 import { registerMetricRoutes } from './routes/metrics.js';
 import { registerUserRoutes } from './routes/users.js';
@@ -93,6 +95,8 @@ export async function createApp(
   registerCustomerRoutes(app, runtime);
   registerImportRoutes(app, runtime);
   registerUserRoutes(app, runtime);
+  registerGoalRoutes(app, runtime);
+  registerClvRoutes(app, runtime);
 
   const hasWeb = options.webRoot !== undefined && existsSync(join(options.webRoot, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: options.webRoot ?? '', wildcard: false });

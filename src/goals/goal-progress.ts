@@ -40,7 +40,8 @@ export type GoalProgress = {
   actual: number | null;
   expected: number | null;
   projected: number | null;
-  pace: 'linear' | 'seasonal' | 'rate';
+  /** How expected is set: linear or seasonal for sums, the target itself for rates and balances. */
+  pace: 'linear' | 'seasonal' | 'rate' | 'level';
   status: GoalStatus;
 };
 
@@ -100,8 +101,21 @@ export async function measureGoal(
   const kpi = findKpi(goal.metric);
   if (!kpi) return { ...base, status: 'unknown_metric' };
   const where = scopeFilters(goal);
-  const isTotal = kpi.kind === 'base' && kpi.valueKind === 'total';
-  if (!isTotal) {
+  const isFlow = kpi.kind === 'base' && kpi.valueKind === 'total' && kpi.isBalance !== true;
+  if (kpi.isBalance === true) {
+    // A balance is read on the last day before the as-of date.
+    const days = await measure(store, kpi, window, 'day', where, request);
+    const actual = days.filter((day) => day.period_start < asOfDate).at(-1)?.value ?? null;
+    return {
+      ...base,
+      pace: 'level',
+      actual,
+      expected: base.target,
+      projected: actual,
+      status: statusOf(kpi, actual, base.target),
+    };
+  }
+  if (!isFlow) {
     const actual = pool(
       kpi,
       await measure(store, kpi, window, detectGrain(window), where, request),

@@ -54,6 +54,11 @@ type KpiBase = {
   /** How a person reads it: a ratio is a percentage unless it is a multiple (LTV:CAC 3.2×, 104 dials per meeting). */
   readonly display?: 'multiple';
   readonly direction: KpiDirection;
+  /**
+   * A balance taken at the end of P (MRR, active customers), not a flow
+   * summed over P (new customers, won revenue): goals read it at a date.
+   */
+  readonly isBalance?: boolean;
   /** Null in orders-only workspaces (MRR KPIs need subscriptions). */
   readonly needsSubscriptions?: boolean;
   /**

@@ -292,4 +292,81 @@ describe('the HTTP API on 127.0.0.1', () => {
       });
     });
   });
+
+  it('serves goal progress scoped to the caller, plans for managers, and stored CLV predictions', async () => {
+    await withTempStore(async (store) => {
+      await seedCompany(store);
+      await insertRows(store, 'goals', [
+        {
+          id: 'g_company',
+          metric: 'mrr',
+          scope: 'company',
+          period_start: '2024-06-01',
+          period_end: '2024-07-01',
+          target: '500',
+        },
+        {
+          id: 'g_ana',
+          metric: 'mrr',
+          scope: 'rep',
+          scope_id: 'a1',
+          period_start: '2024-06-01',
+          period_end: '2024-07-01',
+          target: '100',
+        },
+      ]);
+      await withServer(store, NOW, async ({ baseUrl }) => {
+        const rep = new ApiClient(baseUrl);
+        await rep.login('ana@example.com', PASSWORD);
+        const progress =
+          await rep.getJson<{ id: string; actual: number; status: string }[]>(
+            '/api/goals/progress',
+          );
+        // Ana's MRR is 100 against a target of 100: on track; she does not see the company goal.
+        expect(progress.map((goal) => [goal.id, goal.actual, goal.status])).toEqual([
+          ['g_ana', 100, 'on_track'],
+        ]);
+        expect(
+          (await rep.request('GET', '/api/goals/plan?revenue=1000&period=2024-Q3')).status,
+        ).toBe(403);
+
+        const admin = new ApiClient(baseUrl);
+        await admin.login('admin@example.com', PASSWORD);
+        expect(
+          (await admin.getJson<{ id: string }[]>('/api/goals/progress')).map((goal) => goal.id),
+        ).toEqual(['g_company', 'g_ana']);
+        const created = await admin.request(
+          'POST',
+          '/api/goals',
+          { metric: 'win_rate', target: 0.3, period: '2024-Q3' },
+          { 'x-csrf-token': admin.csrfToken },
+        );
+        expect(created.status).toBe(201);
+        const noFunnel = await admin.request('GET', '/api/goals/plan?revenue=1000&period=2024-Q3');
+        expect(await noFunnel.json()).toMatchObject({
+          status: 400,
+          detail: expect.stringContaining('The funnel has no data') as unknown,
+        });
+
+        expect(await (await admin.request('GET', '/api/clv/predictions')).json()).toMatchObject({
+          status: 404,
+          hint: 'Run retain clv predict --from-orders --store.',
+        });
+        await store.query(
+          `INSERT INTO clv_predictions VALUES ('ca1', 'bgnbd', 'weeks', NULL, 2, 10, 20, 0.9, 52, 1.5, 40, 52, 0.01, 60.5, TIMESTAMP '2024-06-30'),
+                                              ('cb1', 'bgnbd', 'weeks', NULL, 0, 0, 20, 0.4, 52, 0.2, NULL, 52, 0.01, NULL, TIMESTAMP '2024-06-30')`,
+        );
+        expect(
+          (await rep.getJson<{ customer_id: string; clv: number }[]>('/api/clv/predictions')).map(
+            (row) => [row.customer_id, row.clv],
+          ),
+        ).toEqual([['ca1', 60.5]]);
+        expect(
+          (await admin.getJson<{ customer_id: string }[]>('/api/clv/predictions')).map(
+            (row) => row.customer_id,
+          ),
+        ).toEqual(['ca1', 'cb1']);
+      });
+    });
+  });
 });

@@ -11,6 +11,7 @@ import { ACQUISITIONS, CUSTOMER_PERIODS } from '../sources.js';
 export const customersActive: BaseKpi = {
   kind: 'base',
   id: 'customers_active',
+  isBalance: true,
   title: 'Active customers',
   description:
     'Customers active at the end of P: at least one subscription in force, out of trial, with MRR above zero.',

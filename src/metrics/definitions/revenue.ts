@@ -22,6 +22,7 @@ const MOVEMENT = {
 
 type RevenueKpiSpec = {
   id: string;
+  isBalance?: boolean;
   display?: 'multiple';
   title: string;
   description: string;
@@ -38,6 +39,7 @@ function revenueKpi(spec: RevenueKpiSpec): BaseKpi {
     kind: 'base',
     id: spec.id,
     ...(spec.display === undefined ? {} : { display: spec.display }),
+    ...(spec.isBalance === undefined ? {} : { isBalance: spec.isBalance }),
     title: spec.title,
     description: spec.description,
     unit: spec.unit,
@@ -57,6 +59,7 @@ function revenueKpi(spec: RevenueKpiSpec): BaseKpi {
 
 export const mrr = revenueKpi({
   id: 'mrr',
+  isBalance: true,
   title: 'MRR',
   description:
     'Monthly recurring revenue at the end of P in the reporting currency: each active subscription’s latest MRR (net of recurring discounts, trials excluded).',
@@ -69,6 +72,7 @@ export const mrr = revenueKpi({
 
 export const arr = revenueKpi({
   id: 'arr',
+  isBalance: true,
   title: 'ARR',
   description: 'Annual recurring revenue: 12 × MRR at the end of P.',
   unit: 'currency',

@@ -25,7 +25,10 @@ const REVENUE_GOALS: RowSource = {
   subjectId: 'g.id',
 };
 
-type DealKpiSpec = Pick<BaseKpi, 'id' | 'title' | 'description' | 'unit' | 'direction'> & {
+type DealKpiSpec = Pick<
+  BaseKpi,
+  'id' | 'title' | 'description' | 'unit' | 'direction' | 'isBalance'
+> & {
   valueKind: ValueKind;
   source: RowSource;
   where?: string;
@@ -103,6 +106,7 @@ export const salesCycleDays = dealKpi({
 
 export const openDeals = dealKpi({
   id: 'open_deals',
+  isBalance: true,
   title: 'Open deals',
   description: 'Deals open at the end of P: created before it and not yet won or lost.',
   unit: 'count',
@@ -175,6 +179,7 @@ export const pipelineCoverage: BaseKpi = {
 export const weightedPipeline: BaseKpi = {
   kind: 'base',
   id: 'weighted_pipeline',
+  isBalance: true,
   title: 'Weighted pipeline',
   description:
     'Sum over deals open (as of the as-of date clamped into P) and expected to close in P of amount × win probability: the stage’s probability from the stage_probabilities setting, else the win rate of the deals closed before the as-of date.',
