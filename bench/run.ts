@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: prints what each workload costs on this machine. Each
  * workload runs in its own child process so its peak memory is its own.
- * `npm run bench -- metrics` runs one workload (metrics, import, demo-2k, demo-100k, clv, api).
+ * `npm run bench -- metrics` runs one workload (metrics, import, demo-2k, demo-100k, clv, api, postgres).
  */
 import { spawnSync } from 'node:child_process';
 import { runApiWorkload } from './api-workload.js';
@@ -9,6 +9,7 @@ import { runClvWorkload } from './clv-workload.js';
 import { runDemoWorkload } from './demo-workload.js';
 import { runImportWorkload } from './import-workload.js';
 import { runMetricsWorkload } from './metrics-workload.js';
+import { runPostgresWorkload } from './postgres-workload.js';
 import { peakRssMib, type Measurement } from './bench-kit.js';
 
 const WORKLOADS: Record<string, () => Promise<Measurement[]>> = {
@@ -18,6 +19,8 @@ const WORKLOADS: Record<string, () => Promise<Measurement[]>> = {
   metrics: () => runMetricsWorkload(100_000),
   clv: runClvWorkload,
   api: () => runApiWorkload(100_000),
+  // Runs only when a PostgreSQL to fill is given.
+  ...(process.env.RETAIN_BENCH_PG_URL ? { postgres: runPostgresWorkload } : {}),
 };
 
 const only = process.argv[2];
