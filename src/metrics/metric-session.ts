@@ -139,7 +139,10 @@ export async function withMetricSession<T>(
         const table = context.tables[name];
         let creation = pending.get(table);
         if (!creation) {
-          creation = createBlock(name);
+          creation = createBlock(name).then(async () => {
+            const analyze = name === 'spendRates' ? undefined : tx.dialect.analyze(table);
+            if (analyze) await tx.query(analyze);
+          });
           pending.set(table, creation);
           // The spend-rate check creates no table; a cache keeps the rest.
           const isTable = name !== 'spendRates';

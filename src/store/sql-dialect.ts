@@ -19,6 +19,8 @@ export interface SqlDialect {
    * `currency` with the latest date on or before `date` (an as-of join).
    */
   readonly joinLatestRate: (alias: string, currency: string, date: string) => string;
+  /** SQL refreshing the planner's statistics of a table just filled, or undefined where not needed. */
+  readonly analyze: (table: string) => string | undefined;
   /** A query listing the distinct top-level keys of a JSON column, as rows of `key`. */
   readonly jsonKeysQuery: (table: string, column: string) => string;
 }

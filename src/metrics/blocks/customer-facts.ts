@@ -32,10 +32,14 @@ export async function createCustomerFactsBlock(
        SELECT customer_id, min(pay_start) AS acquired_at,
               CASE WHEN count(*) = count(pay_end) THEN max(pay_end) END AS first_end
        FROM numbered WHERE stretch = 1 GROUP BY customer_id
+     ),
+     first_stretch_ends AS (
+       SELECT customer_id, pay_end, max(end_reason) AS end_reason
+       FROM numbered WHERE stretch = 1 GROUP BY customer_id, pay_end
      )
-     SELECT f.customer_id, f.acquired_at, f.first_end,
-            (SELECT max(n.end_reason) FROM numbered n
-             WHERE n.customer_id = f.customer_id AND n.stretch = 1 AND n.pay_end = f.first_end) AS first_end_reason
-     FROM first_stretch f`,
+     -- A join, not a correlated subquery: PostgreSQL would rescan the CTE per customer.
+     SELECT f.customer_id, f.acquired_at, f.first_end, e.end_reason AS first_end_reason
+     FROM first_stretch f
+     LEFT JOIN first_stretch_ends e ON e.customer_id = f.customer_id AND e.pay_end = f.first_end`,
   );
 }

@@ -15,6 +15,8 @@ export const duckDbDialect: SqlDialect = {
   // DuckDB's ASOF join finds the latest rate per row in one sorted pass.
   joinLatestRate: (alias, currency, date) =>
     `ASOF LEFT JOIN fx_rates ${alias} ON ${alias}.currency = ${currency} AND CAST(${date} AS DATE) >= ${alias}.date`,
+  // DuckDB keeps statistics as it writes.
+  analyze: () => undefined,
   jsonKeysQuery: (table, column) =>
     `SELECT DISTINCT unnest(json_keys(${column})) AS key FROM ${table} WHERE ${column} IS NOT NULL ORDER BY 1`,
 };

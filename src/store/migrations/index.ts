@@ -3,6 +3,7 @@ import { importRuns } from './0002-import-runs.js';
 import { dataVersion } from './0003-data-version.js';
 import { clvPredictions } from './0004-clv-predictions.js';
 import { users } from './0007-users.js';
+import { fxRateLookup } from './0008-fx-rate-lookup.js';
 
 export type Migration = {
   readonly version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   dataVersion,
   clvPredictions,
   users,
+  fxRateLookup,
 ];
 
 /** Versions are numbered by the issue that owns them, so they may skip; the last is the latest. */

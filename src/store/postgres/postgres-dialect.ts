@@ -17,6 +17,8 @@ export const postgresDialect: SqlDialect = {
     `LEFT JOIN LATERAL (SELECT f.rate_to_reporting FROM fx_rates f
        WHERE f.currency = ${currency} AND f.date <= CAST(${date} AS DATE)
        ORDER BY f.date DESC LIMIT 1) ${alias} ON TRUE`,
+  // Autovacuum never analyzes temporary tables; without statistics the planner guesses badly.
+  analyze: (table) => `ANALYZE ${table}`,
   jsonKeysQuery: (table, column) =>
     `SELECT DISTINCT json_object_keys(${column}) AS key FROM ${table} WHERE ${column} IS NOT NULL ORDER BY 1`,
 };
