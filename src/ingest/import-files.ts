@@ -34,10 +34,11 @@ export type ImportInput = {
   readonly file: string;
   /**
    * Reads the file as records of the entity's canonical columns. Vendor
-   * exports (Stripe, HubSpot, …) map their own columns here; the default
+   * exports (Stripe, HubSpot, …) map their own columns here, and may look
+   * values up in the store (a CRM owner's name → a rep id); the default
    * reads canonical CSV or NDJSON.
    */
-  readonly openReader?: (file: string) => Promise<RecordReader>;
+  readonly openReader?: (file: string, store: Store) => Promise<RecordReader>;
 };
 
 export type ImportRequest = {
@@ -86,7 +87,7 @@ export async function importFiles(store: Store, request: ImportRequest): Promise
   const startedAt = (request.now ?? (() => new Date()))();
   const inputs = orderByDependency(request.inputs);
   const entities = [...new Set(inputs.map((input) => input.entity))];
-  const readers = await openReaders(inputs);
+  const readers = await openReaders(store, inputs);
   const rejectsWriter = openRejectsWriter(request.rejectsPath);
   let summary: ImportSummary;
   try {
@@ -157,11 +158,11 @@ function findEntityOrThrow(name: string): Entity {
   return entity;
 }
 
-async function openReaders(inputs: readonly ImportInput[]): Promise<RecordReader[]> {
+async function openReaders(store: Store, inputs: readonly ImportInput[]): Promise<RecordReader[]> {
   const readers: RecordReader[] = [];
   for (const { file, openReader } of inputs) {
     try {
-      readers.push(await (openReader ?? openCanonicalReader)(file));
+      readers.push(await (openReader ?? openCanonicalReader)(file, store));
     } catch (error) {
       throw new RetainError(
         'INVALID_ARGUMENT',

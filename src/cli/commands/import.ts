@@ -12,6 +12,7 @@ import { RetainError } from '../../domain/errors.js';
 import { formatReject } from '../../domain/reject.js';
 import { importFiles, type ImportInput, type ImportSummary } from '../../ingest/import-files.js';
 import { readImportHistory, type ImportRunRow } from '../../ingest/import-history.js';
+import { VENDOR_SOURCES } from '../../ingest/sources/vendor-sources.js';
 import { configOf, withRuntime, writeErr, writeOut } from '../context.js';
 import { EXIT_REJECTED_ROWS } from '../exit-codes.js';
 import {
@@ -48,7 +49,12 @@ export function registerImportCommand(program: Command): void {
       'CSV (comma, semicolon or tab) or NDJSON (.ndjson, .jsonl) files, or folders with auto',
     )
     .addOption(
-      new Option('--source <source>', 'format of the files').choices(['native']).default('native'),
+      new Option(
+        '--source <source>',
+        "format of the files: Retain's own columns (native) or a vendor's export",
+      )
+        .choices(['native', ...VENDOR_SOURCES.map((source) => source.name)])
+        .default('native'),
     )
     .option('--keep-good-rows', 'commit the valid rows even when some are rejected')
     .option('--rejects <file>', 'write all rejected rows here instead of <input>.rejects.csv')
@@ -71,7 +77,7 @@ export function registerImportCommand(program: Command): void {
           );
           return;
         }
-        const inputs = await resolveInputs(entityName, files);
+        const inputs = withSource(await resolveInputs(entityName, files), options.source);
         const summary = await withRuntime(command, async (runtime) => {
           const progress = startProgress('Importing', runtime.config.isInteractive, ' MiB');
           try {
@@ -153,6 +159,25 @@ async function resolveInputs(
     });
   }
   return files.map((file) => ({ entity, file }));
+}
+
+/** A vendor export is read through its source's mapping for the entity the user named. */
+function withSource(inputs: readonly ImportInput[], sourceName: string): ImportInput[] {
+  const source = VENDOR_SOURCES.find((candidate) => candidate.name === sourceName);
+  if (source === undefined) return [...inputs];
+  return inputs.map((input) => {
+    if (!source.entities.includes(input.entity.name)) {
+      throw new RetainError(
+        'INVALID_ARGUMENT',
+        `--source ${source.name} does not import ${input.entity.name}.`,
+        { hint: `Its exports import as: ${source.entities.join(', ')}.` },
+      );
+    }
+    return {
+      ...input,
+      openReader: (file, store) => source.openReader(input.entity, file, store),
+    };
+  });
 }
 
 async function resolveByFileName(paths: readonly string[]): Promise<ImportInput[]> {
