@@ -1,7 +1,7 @@
 // Lint rules, including the import boundaries of the layer table in docs/architecture.md:
 // data flows ingest → store → metrics/models → watch → surfaces, and imports never point back.
 import js from '@eslint/js';
-import importX from 'eslint-plugin-import-x';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -173,6 +173,66 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Vite's resolution for the dashboard: `./x.js` names the x.ts or x.tsx source, which import-x
+    // parses, so no-cycle follows web imports; packages resolve through their "exports".
+    files: ['web/**/*.{ts,tsx}'],
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.tsx', '.js'],
+          extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
+        }),
+      ],
+    },
+  },
+  {
+    // The dashboard runs in a browser and knows the server only by the API contract's types:
+    // a value import from src/ would pull server code into the bundle.
+    files: ['web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/(?!api/contract/|domain/)',
+              message: 'web may import only src/api/contract and src/domain, and only their types.',
+            },
+            {
+              regex: '^(\\.\\./)+src/(api/contract|domain)/',
+              allowTypeImports: true,
+              message: 'web imports src/api/contract and src/domain with import type only.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['echarts', 'echarts/*', 'zrender', 'zrender/*'],
+              message: 'Only web/src/components/EChart.tsx touches ECharts; build a ChartOption.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['web/src/components/EChart.tsx'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // Vite's config runs in Node: web/tsconfig.node.json checks its types, away from the DOM-only
+    // web/tsconfig.json that the project service would pick for it.
+    files: ['web/vite.config.ts'],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     files: ['src/cli/**', 'bench/**', 'scripts/**', 'vitest.config.ts'],

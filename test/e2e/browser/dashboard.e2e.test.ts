@@ -1,0 +1,457 @@
+/**
+ * The dashboard in Debian's Chromium against a real server on 127.0.0.1 over
+ * a 300-customer demo company: signing in, the Overview tiles against
+ * /api/metrics, the shared segment filter, role scopes by URL and by API,
+ * a customer's timeline, user management with CSRF, problem and empty
+ * states, and a screenshot of every page in .artifacts/screenshots/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CustomerDetail, CustomerSummary } from '../../../src/api/contract/customers.js';
+import type { Kpi, MetricResult } from '../../../src/api/contract/metrics.js';
+import { formatKpiChange, formatKpiValue } from '../../../web/src/lib/format.js';
+import { ApiClient } from '../../helpers/start-server.js';
+import { ensureWebBuild, WEB_ROOT } from './build-web.js';
+import { launchChromium } from './launch-chromium.js';
+import { openDemoServer, PASSWORD, USERS, type DemoServer } from './open-demo-server.js';
+
+const SCREENSHOTS = join(import.meta.dirname, '../../../.artifacts/screenshots');
+/** The Overview's tiles, in the order issue #7 lists them. */
+const OVERVIEW_KPIS = [
+  'customers_active',
+  'mrr',
+  'arr',
+  'customer_churn_rate',
+  'net_revenue_retention',
+  'new_customers',
+  'nps',
+  'win_rate',
+  'cac',
+  'ltv_to_cac',
+];
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+type Tile = { value: string | undefined; change: string | undefined };
+type CustomerList = { total: number; customers: CustomerSummary[] };
+
+let server: DemoServer | undefined;
+let browser: Browser | undefined;
+/** One signed-in admin browser session and API client, so the login rate limit is never reached. */
+let admin: { context: BrowserContext; api: ApiClient; catalogue: Kpi[] } | undefined;
+
+function started() {
+  if (!server || !browser || !admin) throw new Error('beforeAll did not start the dashboard');
+  return { baseUrl: server.baseUrl, browser, admin };
+}
+
+beforeAll(async () => {
+  ensureWebBuild();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await openDemoServer(WEB_ROOT);
+  browser = await launchChromium();
+  const api = new ApiClient(server.baseUrl);
+  expect((await api.login(USERS.admin.email, PASSWORD)).status).toBe(200);
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, server.baseUrl, USERS.admin.email, '/');
+  await page.close();
+  admin = { context, api, catalogue: await api.getJson<Kpi[]>('/api/metrics/catalogue') };
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function newContext(on: Browser): Promise<BrowserContext> {
+  // Reduced motion turns chart animation off, so a screenshot shows the finished chart.
+  return on.newContext({
+    viewport: DESKTOP,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    reducedMotion: 'reduce',
+  });
+}
+
+/**
+ * Until the page shows its heading (`heading`, when given) or a problem, and
+ * nothing is loading any more. Naming the heading matters after a click:
+ * the router keeps the old page on screen while the new one's code loads.
+ * A page renders its heading together with its panels' loading states.
+ */
+async function waitForData(page: Page, heading?: string): Promise<void> {
+  await (
+    heading === undefined
+      ? page.locator('main h1, main [role="alert"]')
+      : page.getByRole('heading', { level: 1, name: heading })
+  )
+    .first()
+    .waitFor();
+  // A string runs in the page, where `document` exists (this file is typed for Node).
+  await page.waitForFunction('document.querySelector(\'[aria-busy="true"]\') === null');
+}
+
+async function submitLogin(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Opens `path`, which sends the visitor to the login page, signs in, and waits for `path` to load. */
+async function signIn(page: Page, baseUrl: string, email: string, path: string): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForURL((url) => url.pathname === '/login');
+  await submitLogin(page, email, PASSWORD);
+  await page.waitForURL((url) => `${url.pathname}${url.search}` === path);
+  await waitForData(page);
+}
+
+async function openAsAdmin(path: string): Promise<Page> {
+  const { baseUrl, admin: signedIn } = started();
+  const page = await signedIn.context.newPage();
+  await page.goto(`${baseUrl}${path}`);
+  await waitForData(page);
+  return page;
+}
+
+/** Runs `action` and waits for the API answer it causes and for the page to show it. */
+async function afterAnswer(
+  page: Page,
+  isAnswer: (response: Response) => boolean,
+  action: () => Promise<void>,
+): Promise<void> {
+  await Promise.all([page.waitForResponse(isAnswer), action()]);
+  await waitForData(page);
+}
+
+/** Each tile's value and change, by the KPI title it shows. */
+async function readTiles(page: Page): Promise<Record<string, Tile>> {
+  const tiles = page.locator('article.kpi-tile');
+  const titles = await tiles.locator('h3').allTextContents();
+  const values = await tiles.locator('.kpi-value').allTextContents();
+  const changes = await tiles.locator('.kpi-change-value').allTextContents();
+  return Object.fromEntries(
+    titles.map((title, index) => [title, { value: values[index], change: changes[index] }]),
+  );
+}
+
+/** What the tiles must show for an /api/metrics answer: the last period's value and its change. */
+function expectTiles(results: readonly MetricResult[], catalogue: readonly Kpi[]) {
+  return Object.fromEntries(
+    OVERVIEW_KPIS.map((id) => {
+      const kpi = catalogue.find((entry) => entry.id === id);
+      if (!kpi) throw new Error(`the catalogue has no ${id}`);
+      const series = results
+        .filter((result) => result.metric === id)
+        .sort((a, b) => a.period_start.localeCompare(b.period_start));
+      const current = series.at(-1)?.value ?? null;
+      const previous = series.at(-2)?.value ?? null;
+      return [
+        kpi.title,
+        {
+          value: formatKpiValue(current, kpi),
+          change: formatKpiChange(current, previous, kpi),
+        },
+      ];
+    }),
+  );
+}
+
+async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Charts that drew nothing: the dashboard shows an empty state instead of a blank chart. */
+async function countBlankCharts(page: Page): Promise<number> {
+  return (
+    (await page.locator('.chart').count()) - (await page.locator('.chart:has(svg path)').count())
+  );
+}
+
+describe('the dashboard in Chromium', () => {
+  it('sends a visitor to the login page, refuses a wrong password, and returns to the page asked for', async () => {
+    const { baseUrl, browser: chromium } = started();
+    const context = await newContext(chromium);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/retention?grain=quarter`);
+      await page.waitForURL((url) => url.pathname === '/login');
+      expect(new URL(page.url()).searchParams.get('next')).toBe('/retention?grain=quarter');
+      await saveScreenshot(page, 'login-1280');
+
+      await submitLogin(page, USERS.admin.email, 'not the password');
+      const refusal = page.getByRole('alert');
+      await refusal.waitFor();
+      expect(await refusal.textContent()).toContain('That e-mail and password do not match.');
+
+      await submitLogin(page, USERS.admin.email, PASSWORD);
+      await page.waitForURL((url) => url.pathname === '/retention');
+      await waitForData(page, 'Retention');
+      expect(new URL(page.url()).search).toBe('?grain=quarter');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Retention');
+      expect(await page.getByLabel('Grain').inputValue()).toBe('quarter');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows on every Overview tile the value and change /api/metrics gives for the same parameters', async () => {
+    const { admin: signedIn } = started();
+    const results = await signedIn.api.getJson<MetricResult[]>(
+      `/api/metrics?metric=${OVERVIEW_KPIS.join(',')}`,
+    );
+    const page = await openAsAdmin('/');
+    const tiles = await readTiles(page);
+    expect(tiles).toEqual(expectTiles(results, signedIn.catalogue));
+    // The formatter itself, checked against the raw number: a count is the number with separators.
+    const active = results
+      .filter((result) => result.metric === 'customers_active')
+      .sort((a, b) => a.period_start.localeCompare(b.period_start))
+      .at(-1);
+    expect(Number(tiles['Active customers']?.value?.replaceAll(',', ''))).toBe(active?.value);
+    expect(Object.keys(tiles)).toHaveLength(OVERVIEW_KPIS.length);
+    await page.close();
+  });
+
+  it('changes the tiles and the URL with the segment filter, and keeps it across pages', async () => {
+    const { admin: signedIn } = started();
+    const page = await openAsAdmin('/');
+    const before = await readTiles(page);
+
+    await afterAnswer(
+      page,
+      (response) =>
+        response.url().includes('/api/metrics?') && response.url().includes('segment%3Denterprise'),
+      () =>
+        page
+          .getByRole('combobox', { name: 'Segment' })
+          .selectOption('enterprise')
+          .then(() => undefined),
+    );
+    expect(new URL(page.url()).searchParams.get('segment')).toBe('enterprise');
+    const filtered = await signedIn.api.getJson<MetricResult[]>(
+      `/api/metrics?metric=${OVERVIEW_KPIS.join(',')}&where=segment%3Denterprise`,
+    );
+    const after = await readTiles(page);
+    expect(after).toEqual(expectTiles(filtered, signedIn.catalogue));
+    expect(after['Active customers']?.value).not.toBe(before['Active customers']?.value);
+    expect(after['MRR']?.value).not.toBe(before['MRR']?.value);
+
+    await page.getByRole('link', { name: 'Revenue' }).click();
+    await waitForData(page, 'Revenue');
+    expect(new URL(page.url()).searchParams.get('segment')).toBe('enterprise');
+    expect(await page.getByRole('combobox', { name: 'Segment' }).inputValue()).toBe('enterprise');
+    await page.close();
+  });
+
+  it("keeps a rep out of another rep's customer, by URL and by API, and a manager to their team", async () => {
+    const { baseUrl, browser: chromium, admin: signedIn } = started();
+    const { customers } = await signedIn.api.getJson<CustomerList>('/api/customers?limit=500');
+    const own = customers.filter((customer) => customer.owner_rep_id === USERS.rep.repId);
+    const others = customers.find((customer) => customer.owner_rep_id === USERS.otherRep.repId);
+    const south = customers.find(
+      (customer) => !['rep_001', 'rep_002', 'rep_003'].includes(customer.owner_rep_id ?? ''),
+    );
+    if (!own[0] || !others || !south) throw new Error('the demo company lacks a rep’s customers');
+
+    const repApi = new ApiClient(baseUrl);
+    await repApi.login(USERS.rep.email, PASSWORD);
+    const refused = await repApi.request('GET', `/api/customers/${others.id}`);
+    expect(refused.status).toBe(404);
+    expect(await refused.json()).toMatchObject({
+      detail: `No customer ${others.id} that you may see.`,
+    });
+
+    const context = await newContext(chromium);
+    try {
+      const page = await context.newPage();
+      await signIn(page, baseUrl, USERS.rep.email, `/customers/${others.id}`);
+      const problem = await page.getByRole('alert').textContent();
+      expect(problem).toContain('Not found');
+      expect(problem).toContain(`No customer ${others.id} that you may see.`);
+      expect(await page.getByRole('heading', { level: 1 }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: 'Settings' }).count()).toBe(0);
+
+      await page.goto(`${baseUrl}/customers/${own[0].id}`);
+      await waitForData(page);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(
+        own[0].name ?? own[0].id,
+      );
+      await page.goto(`${baseUrl}/customers`);
+      await waitForData(page);
+      expect(await page.locator('.pager span').textContent()).toBe(
+        `1–${own.length} of ${own.length}`,
+      );
+    } finally {
+      await context.close();
+    }
+
+    const managerApi = new ApiClient(baseUrl);
+    await managerApi.login(USERS.manager.email, PASSWORD);
+    const team = customers.filter((customer) =>
+      ['rep_001', 'rep_002', 'rep_003'].includes(customer.owner_rep_id ?? ''),
+    );
+    expect((await managerApi.getJson<CustomerList>('/api/customers?limit=500')).total).toBe(
+      team.length,
+    );
+    expect((await managerApi.request('GET', `/api/customers/${others.id}`)).status).toBe(200);
+    expect((await managerApi.request('GET', `/api/customers/${south.id}`)).status).toBe(404);
+  });
+
+  it('finds a customer by name and shows its details and its whole timeline', async () => {
+    const { admin: signedIn } = started();
+    const { customers } = await signedIn.api.getJson<CustomerList>('/api/customers?limit=500');
+    const details = await Promise.all(
+      customers
+        .filter((customer) => customer.is_active && customer.name !== null)
+        .slice(0, 20)
+        .map((customer) => signedIn.api.getJson<CustomerDetail>(`/api/customers/${customer.id}`)),
+    );
+    const busiest = details.sort((a, b) => b.timeline.length - a.timeline.length)[0];
+    if (!busiest) throw new Error('the demo company has no active customer');
+    const { customer, timeline } = busiest;
+
+    const page = await openAsAdmin('/customers');
+    await page.getByLabel('Search customers').fill(customer.name ?? '');
+    await afterAnswer(
+      page,
+      (response) => response.url().includes('/api/customers?search='),
+      () => page.getByRole('button', { name: 'Search' }).click(),
+    );
+    await page.getByRole('link', { name: customer.name ?? '', exact: true }).click();
+    await waitForData(page, customer.name ?? '');
+    expect(new URL(page.url()).pathname).toBe(`/customers/${customer.id}`);
+
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      `${customer.name} Active`,
+    );
+    const fields = await page.locator('.fields').textContent();
+    expect(fields).toContain(customer.segment ?? '');
+    expect(fields).toContain(customer.id);
+    const items = page.getByRole('list', { name: 'Timeline' }).getByRole('listitem');
+    expect(timeline.length).toBeGreaterThan(3);
+    expect(await items.count()).toBe(timeline.length);
+    expect(await items.first().textContent()).toContain(timeline[0]?.summary);
+    expect(await items.last().textContent()).toContain(timeline.at(-1)?.summary);
+    await saveScreenshot(page, 'customer-1280');
+    await page.close();
+  });
+
+  it('lets an admin add and remove a user, sending the session’s CSRF token with each write', async () => {
+    const { baseUrl, admin: signedIn } = started();
+    const page = await openAsAdmin('/settings');
+    const csrfToken = await page.evaluate(async () => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      return me.csrfToken;
+    });
+    const writes: { method: string; token: string | undefined }[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/users') && request.method() !== 'GET')
+        writes.push({ method: request.method(), token: request.headers()['x-csrf-token'] });
+    });
+
+    await page.getByLabel('E-mail').fill('felix@example.com');
+    await page.getByLabel('Role').selectOption('rep');
+    await page.getByLabel('Rep id').fill('rep_005');
+    await page.getByLabel('First password').fill('another long password');
+    await afterAnswer(
+      page,
+      (response) => response.url().endsWith('/api/users') && response.request().method() === 'GET',
+      () => page.getByRole('button', { name: 'Add user' }).click(),
+    );
+    expect(await page.getByRole('status').textContent()).toBe('Added felix@example.com.');
+    expect(await page.getByRole('cell', { name: 'felix@example.com', exact: true }).count()).toBe(
+      1,
+    );
+    const users =
+      await signedIn.api.getJson<{ email: string; role: string; rep_id: string }[]>('/api/users');
+    expect(users.find((user) => user.email === 'felix@example.com')).toMatchObject({
+      role: 'rep',
+      rep_id: 'rep_005',
+    });
+    const felix = new ApiClient(baseUrl);
+    expect((await felix.login('felix@example.com', 'another long password')).status).toBe(200);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await afterAnswer(
+      page,
+      (response) => response.url().endsWith('/api/users') && response.request().method() === 'GET',
+      () => page.getByRole('button', { name: 'Remove felix@example.com' }).click(),
+    );
+    expect(await page.getByRole('cell', { name: 'felix@example.com', exact: true }).count()).toBe(
+      0,
+    );
+    expect(writes).toEqual([
+      { method: 'POST', token: csrfToken },
+      { method: 'DELETE', token: csrfToken },
+    ]);
+
+    // The same write without the token, from the signed-in page, is refused.
+    const forged = await page.evaluate(async () => {
+      const response = await fetch('/api/users', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'x@example.com', role: 'admin', password: 'long enough pw' }),
+      });
+      return { status: response.status, body: (await response.json()) as { detail: string } };
+    });
+    expect(forged).toEqual({
+      status: 403,
+      body: expect.objectContaining({
+        detail: 'This change needs the X-CSRF-Token header of your session.',
+      }) as unknown,
+    });
+    await page.close();
+  });
+
+  it("shows the API's detail and hint for a bad filter, and empty states rather than blank charts", async () => {
+    const page = await openAsAdmin('/?from=not-a-date');
+    const problem = await page.getByRole('alert').textContent();
+    expect(problem).toContain('--from not-a-date is not a date.');
+    expect(problem).toContain('Write dates as YYYY-MM-DD');
+
+    await page.goto(`${started().baseUrl}/revenue?segment=no-such-segment`);
+    await waitForData(page);
+    expect(await page.locator('.state-empty').allTextContents()).toEqual([
+      'No MRR in this range for these filters.',
+      'No values in this range for these filters.',
+      'No values in this range for these filters.',
+    ]);
+    expect(await page.locator('.chart').count()).toBe(0);
+    await page.close();
+  });
+
+  it.each([
+    ['overview', '/'],
+    ['retention', '/retention'],
+    ['revenue', '/revenue'],
+    ['sales', '/sales'],
+    ['customers', '/customers'],
+    ['settings', '/settings'],
+  ])('draws the %s page at 1280 px with every chart filled', async (name, path) => {
+    const page = await openAsAdmin(path);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await countBlankCharts(page)).toBe(0);
+    await saveScreenshot(page, `${name}-1280`);
+    await page.close();
+  });
+
+  it.each([
+    ['overview', '/'],
+    ['retention', '/retention'],
+  ])('fits the %s page into a 390 px phone screen', async (name, path) => {
+    const page = await openAsAdmin(path);
+    await page.setViewportSize(PHONE);
+    await waitForData(page);
+    expect(await countBlankCharts(page)).toBe(0);
+    // Wide content (the nav, tables) scrolls inside itself; the page never scrolls sideways.
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      PHONE.width,
+    );
+    await saveScreenshot(page, `${name}-390`);
+    await page.close();
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * The shapes the dashboard reads from the API. Where src/api/contract has a
+ * schema, its type is re-exported here (type-only: nothing of the server
+ * reaches the bundle). The few routes that declare no response schema in the
+ * contract are mirrored by hand below, each naming the server type it copies.
+ */
+import type { z } from 'zod';
+import type { SessionUser } from '../../../src/api/contract/auth.js';
+import type { problemSchema } from '../../../src/api/contract/common.js';
+import type { CustomerSummary } from '../../../src/api/contract/customers.js';
+import type { MetricQuery } from '../../../src/api/contract/metrics.js';
+
+export type { Session, SessionUser } from '../../../src/api/contract/auth.js';
+export type { CustomerDetail, CustomerSummary } from '../../../src/api/contract/customers.js';
+export type { Kpi, MetricQuery, MetricResult } from '../../../src/api/contract/metrics.js';
+
+export type Problem = z.output<typeof problemSchema>;
+
+export type Grain = NonNullable<MetricQuery['grain']>;
+
+/** GET /api/customers. */
+export type CustomerPage = {
+  total: number;
+  customers: CustomerSummary[];
+};
+
+/** GET /api/cohorts; mirrors CohortMatrix in src/metrics/cohorts.ts. */
+export type CohortMatrix = {
+  grain: string;
+  basis: CohortBasis;
+  cohorts: {
+    /** First day of the acquisition period. */
+    cohort: string;
+    customers: number;
+    /** Share of the cohort (logos) or of its first-period MRR (revenue) at offset 0, 1, 2 … */
+    retention: (number | null)[];
+  }[];
+};
+
+export type CohortBasis = 'logos' | 'revenue';
+
+/** GET /api/survival; mirrors SurvivalReport in src/metrics/survival.ts (durations in days). */
+export type SurvivalReport = {
+  points: {
+    time: number;
+    atRisk: number;
+    events: number;
+    survival: number;
+    lower: number;
+    upper: number;
+  }[];
+  median: number | null;
+  medianLower: number | null;
+  medianUpper: number | null;
+  customers: number;
+  events: number;
+  censored: number;
+};
+
+/** GET /api/users; mirrors User in src/api/auth/users.ts. */
+export type UserRow = {
+  id: string;
+  email: string;
+  role: Role;
+  rep_id: string | null;
+  created_at: string;
+};
+
+export type Role = SessionUser['role'];
