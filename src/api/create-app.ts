@@ -23,6 +23,7 @@ import { authenticate } from './auth/authenticate.js';
 import { handleError } from './errors.js';
 import './request-context.js';
 import { createResponseCache } from './response-cache.js';
+import { registerAlertRoutes } from './routes/alerts.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerClvRoutes } from './routes/clv.js';
 import { registerCustomerRoutes } from './routes/customers.js';
@@ -97,6 +98,7 @@ export async function createApp(
   registerUserRoutes(app, runtime);
   registerGoalRoutes(app, runtime);
   registerClvRoutes(app, runtime);
+  registerAlertRoutes(app, runtime);
 
   const hasWeb = options.webRoot !== undefined && existsSync(join(options.webRoot, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: options.webRoot ?? '', wildcard: false });

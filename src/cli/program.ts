@@ -5,9 +5,11 @@
  */
 import { Command, CommanderError } from 'commander';
 import { RetainError } from '../domain/errors.js';
+import { registerAlertsCommand } from './commands/alerts.js';
 import { registerClvCommand } from './commands/clv.js';
 import { registerCohortsCommand } from './commands/cohorts.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerDigestCommand } from './commands/digest.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerGoalsCommand } from './commands/goals.js';
 import { registerImportCommand } from './commands/import.js';
@@ -36,6 +38,8 @@ export function buildProgram(): Command {
   registerGoalsCommand(program);
   registerServeCommand(program);
   registerUsersCommand(program);
+  registerAlertsCommand(program);
+  registerDigestCommand(program);
   return program;
 }
 

@@ -4,6 +4,7 @@ import { dataVersion } from './0003-data-version.js';
 import { clvPredictions } from './0004-clv-predictions.js';
 import { users } from './0007-users.js';
 import { fxRateLookup } from './0008-fx-rate-lookup.js';
+import { alerts } from './0010-alerts.js';
 
 export type Migration = {
   readonly version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   clvPredictions,
   users,
   fxRateLookup,
+  alerts,
 ];
 
 /** Versions are numbered by the issue that owns them, so they may skip; the last is the latest. */
