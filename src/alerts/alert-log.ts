@@ -8,7 +8,7 @@
 import { RetainError } from '../domain/errors.js';
 import type { SqlValue, Store } from '../store/store.js';
 import type { Alert, AlertState } from './alert.js';
-import { toSqlTimestamp } from './sql-time.js';
+import { toSqlTimestamp } from '../store/sql-time.js';
 
 /** A visibility rule as SQL over `a.assignee_rep_id`, parameters numbered from `first`. */
 export type AlertScope = (first: number) => { sql: string; params: SqlValue[] };

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { RetainError } from '../domain/errors.js';
 import type { Store } from '../store/store.js';
-import { toSqlTimestamp } from './sql-time.js';
+import { toSqlTimestamp } from '../store/sql-time.js';
 
 export const CHANNEL_KINDS = ['webhook', 'slack', 'email'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];

@@ -144,8 +144,8 @@ describe('alert rules', () => {
       await seedBook(store);
       const run = await runAlertRules(store, { asOf: AS_OF, now: NOW });
       expect(run.skipped).toEqual([
-        'At-risk crossings: health_scores does not exist in this store yet: run `retain risk --store` first.',
-        'Tracker hits: tracker_hits does not exist in this store yet: run `retain trackers scan` first.',
+        'At-risk crossings: health_scores has never been filled in this store: run `retain risk --store` first.',
+        'Tracker hits: tracker_hits has never been filled in this store: run `retain trackers scan` first.',
       ]);
       expect(run.raised).toEqual([]);
     });

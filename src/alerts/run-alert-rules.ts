@@ -14,8 +14,8 @@ import { findAtRiskCrossings } from './rules/at-risk-crossing.js';
 import { findExpiringCards } from './rules/card-expiring.js';
 import { findGoalsBehindPace } from './rules/goal-behind-pace.js';
 import { findTrackerHits } from './rules/tracker-fired.js';
-import { describeMissingTable } from './source-tables.js';
-import { toIsoDate, toSqlTimestamp } from './sql-time.js';
+import { describeUnfilledTable } from './source-tables.js';
+import { toIsoDate, toSqlTimestamp } from '../store/sql-time.js';
 import { addWorkingDays } from './working-days.js';
 
 export type AlertRunOptions = {
@@ -60,10 +60,8 @@ export async function runAlertRules(
     ...(await findGoalsBehindPace(store, options.asOf, cache)),
   ];
   const skipped = [
-    ...(atRisk.isTableMissing
-      ? [`At-risk crossings: ${describeMissingTable('health_scores')}`]
-      : []),
-    ...(trackers.isTableMissing ? [`Tracker hits: ${describeMissingTable('tracker_hits')}`] : []),
+    ...(atRisk.isUnfilled ? [`At-risk crossings: ${describeUnfilledTable('health_scores')}`] : []),
+    ...(trackers.isUnfilled ? [`Tracker hits: ${describeUnfilledTable('tracker_hits')}`] : []),
   ];
   const raised = await store.transaction(async (tx) => {
     const ids: string[] = [];

@@ -265,7 +265,7 @@ describe('the daily digest', () => {
     await withTempStore(async (store) => {
       const digest = await assembleDigest(store, { date: DATE });
       expect(digest.notes).toEqual([
-        'health_scores does not exist in this store yet: run `retain risk --store` first.',
+        'health_scores has never been filled in this store: run `retain risk --store` first.',
       ]);
       expect(digest.at_risk).toEqual([]);
     });

@@ -1,7 +1,8 @@
 /**
  * Each customer's MRR at the end of the period holding `asOf`, and whether
  * they are active then: the `mrr` KPI's own contribution rows, so a
- * customer page can never disagree with the MRR tile.
+ * customer page can never disagree with the MRR tile. The month by default,
+ * as the tiles show it; the day for models, which must not see past `asOf`.
  */
 import type { Store } from '../store/store.js';
 import type { MetricCache } from './metric-cache.js';
@@ -13,11 +14,12 @@ export async function readCurrentMrr(
   store: Store,
   asOf: Date,
   cache?: MetricCache,
+  grain: 'day' | 'month' = 'month',
 ): Promise<Map<string, number>> {
   const kpi = findKpiOrThrow('mrr');
   if (kpi.kind !== 'base') throw new Error('mrr is a base KPI');
   const today = asOf.toISOString().slice(0, 10);
-  const query = await parseMetricRequest(store, { metrics: ['mrr'], from: today, asOf });
+  const query = await parseMetricRequest(store, { metrics: ['mrr'], grain, from: today, asOf });
   const period = query.periods[0];
   if (!period) return new Map();
   const rows = await withMetricSession(

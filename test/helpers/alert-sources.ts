@@ -1,14 +1,10 @@
 /**
- * The two tables alerts and the digest read but other capabilities write
- * (health_scores by `retain risk --store`, tracker_hits by `retain trackers
- * scan`), created with exactly their owners' DDL when a store lacks them,
- * and rows put in them by hand for fixtures.
+ * Rows put by hand in the tables alerts and the digest read but other
+ * capabilities fill (health_scores by `retain risk --store`, tracker_hits by
+ * `retain trackers scan`), for fixtures that need exact scores or hits.
  */
-import { hasTable } from '../../src/alerts/source-tables.js';
+import { randomUUID } from 'node:crypto';
 import type { Store } from '../../src/store/store.js';
-
-const HEALTH_SCORES_DDL = `CREATE TABLE health_scores (as_of DATE NOT NULL, customer_id TEXT NOT NULL, health DOUBLE PRECISION NOT NULL, at_risk BOOLEAN NOT NULL, risk_probability DOUBLE PRECISION, reasons JSON NOT NULL, PRIMARY KEY (as_of, customer_id))`;
-const TRACKER_HITS_DDL = `CREATE TABLE tracker_hits (conversation_id TEXT NOT NULL, tracker TEXT NOT NULL, phrase TEXT NOT NULL, speaker TEXT, snippet TEXT NOT NULL, occurred_at TIMESTAMP NOT NULL, customer_id TEXT, deal_id TEXT, lead_id TEXT, rep_id TEXT, PRIMARY KEY (conversation_id, tracker, phrase, snippet))`;
 
 export type HealthRow = {
   as_of: string;
@@ -31,11 +27,10 @@ export type TrackerHitRow = {
 };
 
 export async function insertHealthScores(store: Store, rows: readonly HealthRow[]): Promise<void> {
-  if (!(await hasTable(store, 'health_scores'))) await store.query(HEALTH_SCORES_DDL);
   for (const row of rows) {
     await store.query(
-      `INSERT INTO health_scores (as_of, customer_id, health, at_risk, risk_probability, reasons)
-       VALUES (CAST($1 AS DATE), $2, $3, $4, $5, CAST($6 AS JSON))`,
+      `INSERT INTO health_scores (as_of, customer_id, health, at_risk, risk_probability, reasons, computed_at)
+       VALUES (CAST($1 AS DATE), $2, $3, $4, $5, CAST($6 AS JSON), CAST($1 AS TIMESTAMP))`,
       [
         row.as_of,
         row.customer_id,
@@ -48,25 +43,32 @@ export async function insertHealthScores(store: Store, rows: readonly HealthRow[
   }
 }
 
+/** Inserts hits as a scan would, and records the scan, so readers see the tracker table as filled. */
 export async function insertTrackerHits(
   store: Store,
   rows: readonly TrackerHitRow[],
 ): Promise<void> {
-  if (!(await hasTable(store, 'tracker_hits'))) await store.query(TRACKER_HITS_DDL);
-  for (const row of rows) {
+  for (const [position, row] of rows.entries()) {
     await store.query(
-      `INSERT INTO tracker_hits (conversation_id, tracker, phrase, speaker, snippet, occurred_at, customer_id, rep_id)
-       VALUES ($1, $2, $3, $4, $5, CAST($6 AS TIMESTAMP), $7, $8)`,
+      `INSERT INTO tracker_hits (conversation_id, tracker, phrase, matched, speaker, snippet, position,
+                                 occurred_at, customer_id, rep_id)
+       VALUES ($1, $2, $3, $3, $4, $5, $6, CAST($7 AS TIMESTAMP), $8, $9)`,
       [
         row.conversation_id,
         row.tracker,
         row.phrase,
         row.speaker ?? null,
         row.snippet,
+        position,
         row.occurred_at,
         row.customer_id ?? null,
         row.rep_id ?? null,
       ],
     );
   }
+  await store.query(
+    `INSERT INTO tracker_scans (id, scanned_at, conversations, hits, trackers)
+     VALUES ($1, CURRENT_TIMESTAMP, 0, $2, CAST('[]' AS JSON))`,
+    [randomUUID(), rows.length],
+  );
 }

@@ -9,7 +9,7 @@
 import type { Store } from '../../store/store.js';
 import { findAlertOrThrow } from '../alert-log.js';
 import type { DeliveryChannel } from '../channels.js';
-import { toSqlTimestamp } from '../sql-time.js';
+import { toSqlTimestamp } from '../../store/sql-time.js';
 import { buildAlertMessage, type Assignee } from './alert-message.js';
 import type { DeliveryPolicy } from './delivery-policy.js';
 import { sendToChannel } from './send-to-channel.js';

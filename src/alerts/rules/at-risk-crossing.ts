@@ -16,14 +16,14 @@ import {
   type AtRiskCustomer,
 } from '../at-risk-customers.js';
 import { formatHealthReason } from '../health-reasons.js';
-import { hasTable } from '../source-tables.js';
-import { toIsoDate } from '../sql-time.js';
+import { hasBeenFilled } from '../source-tables.js';
+import { toIsoDate } from '../../store/sql-time.js';
 
 export type AtRiskOutcome = {
   /** The snapshot compared (null when there is none or the table is missing). */
   readonly snapshot: string | null;
   readonly candidates: AlertCandidate[];
-  readonly isTableMissing: boolean;
+  readonly isUnfilled: boolean;
 };
 
 const REASONS_IN_TASK = 2;
@@ -33,11 +33,11 @@ export async function findAtRiskCrossings(
   asOf: Date,
   lastSeenSnapshot: string | null,
 ): Promise<AtRiskOutcome> {
-  if (!(await hasTable(store, 'health_scores'))) {
-    return { snapshot: null, candidates: [], isTableMissing: true };
+  if (!(await hasBeenFilled(store, 'health_scores'))) {
+    return { snapshot: null, candidates: [], isUnfilled: true };
   }
   const snapshot = await findLatestSnapshot(store, toIsoDate(asOf));
-  if (snapshot === null) return { snapshot, candidates: [], isTableMissing: false };
+  if (snapshot === null) return { snapshot, candidates: [], isUnfilled: false };
   const baseline =
     lastSeenSnapshot !== null && lastSeenSnapshot < snapshot
       ? lastSeenSnapshot
@@ -45,7 +45,7 @@ export async function findAtRiskCrossings(
   const atRisk = await readAtRiskCustomers(store, snapshot);
   return {
     snapshot,
-    isTableMissing: false,
+    isUnfilled: false,
     candidates: atRisk
       .filter((customer) => baseline === null || customer.since > baseline)
       .map((customer) => toCandidate(customer, snapshot)),

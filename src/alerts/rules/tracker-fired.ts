@@ -6,8 +6,8 @@
  */
 import type { Store } from '../../store/store.js';
 import type { AlertCandidate } from '../alert.js';
-import { hasTable } from '../source-tables.js';
-import { toSqlTimestamp } from '../sql-time.js';
+import { hasBeenFilled } from '../source-tables.js';
+import { toSqlTimestamp } from '../../store/sql-time.js';
 
 /**
  * How far before the previous run hits are looked at again: transcripts
@@ -33,7 +33,7 @@ type HitRow = {
 
 export type TrackerOutcome = {
   readonly candidates: AlertCandidate[];
-  readonly isTableMissing: boolean;
+  readonly isUnfilled: boolean;
 };
 
 /** `previousRunAsOf`: the as-of instant of the previous run, or undefined on the first run. */
@@ -42,7 +42,7 @@ export async function findTrackerHits(
   asOf: Date,
   previousRunAsOf: Date | undefined,
 ): Promise<TrackerOutcome> {
-  if (!(await hasTable(store, 'tracker_hits'))) return { candidates: [], isTableMissing: true };
+  if (!(await hasBeenFilled(store, 'tracker_hits'))) return { candidates: [], isUnfilled: true };
   const since = new Date((previousRunAsOf ?? asOf).getTime() - TRACKER_LOOKBACK_DAYS * DAY_MS);
   const rows = await store.query<HitRow>(
     `SELECT t.conversation_id, t.tracker, t.phrase, t.speaker, t.snippet, t.occurred_at, t.customer_id,
@@ -59,7 +59,7 @@ export async function findTrackerHits(
     const key = `${row.conversation_id}\u0000${row.tracker}\u0000${row.customer_id}`;
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
-  return { candidates: [...groups.values()].map(toCandidate), isTableMissing: false };
+  return { candidates: [...groups.values()].map(toCandidate), isUnfilled: false };
 }
 
 function toCandidate(hits: readonly HitRow[]): AlertCandidate {

@@ -5,7 +5,7 @@
  */
 import { findLatestSnapshot, readAtRiskCustomers } from '../../alerts/at-risk-customers.js';
 import { buildPersonFilter } from '../../alerts/person-scope.js';
-import { describeMissingTable, hasTable } from '../../alerts/source-tables.js';
+import { describeUnfilledTable, hasBeenFilled } from '../../alerts/source-tables.js';
 import type { Store } from '../../store/store.js';
 import type { AtRiskEntry, DigestPerson } from '../digest.js';
 
@@ -18,8 +18,8 @@ export async function readAtRiskSection(
   date: string,
   person: DigestPerson,
 ): Promise<AtRiskSection> {
-  if (!(await hasTable(store, 'health_scores'))) {
-    return { snapshot: null, entries: [], note: describeMissingTable('health_scores') };
+  if (!(await hasBeenFilled(store, 'health_scores'))) {
+    return { snapshot: null, entries: [], note: describeUnfilledTable('health_scores') };
   }
   const snapshot = await findLatestSnapshot(store, date);
   if (snapshot === null) {

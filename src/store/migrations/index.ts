@@ -5,6 +5,7 @@ import { clvPredictions } from './0004-clv-predictions.js';
 import { users } from './0007-users.js';
 import { fxRateLookup } from './0008-fx-rate-lookup.js';
 import { alerts } from './0010-alerts.js';
+import { healthAndTrackers } from './0011-health-and-trackers.js';
 
 export type Migration = {
   readonly version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   users,
   fxRateLookup,
   alerts,
+  healthAndTrackers,
 ];
 
 /** Versions are numbered by the issue that owns them, so they may skip; the last is the latest. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeCardLapse, computeNextCharge } from './next-charge.js';
+import { computeCardLapse, computeNextCharge } from './billing-calendar.js';
 
 const at = (text: string) => new Date(`${text}T00:00:00Z`);
 const day = (date: Date) => date.toISOString().slice(0, 10);
