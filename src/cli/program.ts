@@ -14,6 +14,8 @@ import { registerExportCommand } from './commands/export.js';
 import { registerGoalsCommand } from './commands/goals.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerMetricsCommand } from './commands/metrics.js';
+import { registerRiskCommand } from './commands/risk.js';
+import { registerTrackersCommand } from './commands/trackers.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerSurvivalCommand } from './commands/survival.js';
@@ -40,6 +42,8 @@ export function buildProgram(): Command {
   registerUsersCommand(program);
   registerAlertsCommand(program);
   registerDigestCommand(program);
+  registerTrackersCommand(program);
+  registerRiskCommand(program);
   return program;
 }
 
