@@ -3,12 +3,14 @@ import { defineConfig } from 'vitest/config';
 // Period boundaries and demo dates must not depend on the machine's zone.
 process.env.TZ = 'UTC';
 
-/** The suites that must hold on every store engine: the store, the importers, the KPIs, goals. */
+/** The suites that must hold on every store engine: the store, the importers, the KPIs, goals, risk. */
 const STORE_SUITES = [
   'src/store/**/*.test.ts',
   'src/ingest/**/*.test.ts',
   'src/metrics/**/*.test.ts',
   'src/goals/**/*.test.ts',
+  'src/models/risk/**/*.test.ts',
+  'src/models/trackers/**/*.test.ts',
 ];
 /** DuckDB-only behaviour (file locks, the embedded adapter). */
 const DUCKDB_ONLY = ['src/store/duckdb/**'];
