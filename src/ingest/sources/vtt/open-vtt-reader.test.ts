@@ -6,6 +6,8 @@ import { formatReject } from '../../../domain/reject.js';
 import { vttSource } from './index.js';
 
 const ZOOM = join(import.meta.dirname, 'fixtures/GMT20240115-150000_Recording.transcript.vtt');
+const STAMP_FIX =
+  "list the file in a manifest CSV with an occurred_at column, or name it like Zoom's GMTyyyymmdd-hhmmss_…";
 const TIMING_FIX =
   'write the cue timing as start --> end in hh:mm:ss.ttt or mm:ss.ttt, with a dot before the milliseconds, e.g. 00:00:01.000 --> 00:00:04.000';
 
@@ -48,63 +50,54 @@ describe('a .vtt file → one conversation', () => {
     });
   });
 
-  it('refuses a file whose name has no Zoom stamp, since nothing else says when the call was', async () => {
-    await withTempStore(async (store, dir) => {
-      const file = await writeFixture(
-        dir,
-        'Weekly sync.vtt',
-        'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Jane Doe>Hi.</v>\n',
-      );
-      const summary = await importExport(store, vttSource, 'conversations', file);
-      expect(summary.sampleRejects.map(formatReject)).toEqual([
-        `${file}:1:occurred_at: "Weekly sync.vtt" cannot be read from the file name, which has no Zoom GMTyyyymmdd-hhmmss start stamp — list the file in a manifest CSV with an occurred_at column, or name it like Zoom's GMTyyyymmdd-hhmmss_…`,
-      ]);
-      expect(summary.committed).toBe(false);
-      expect(await store.query(`SELECT id FROM conversations`)).toEqual([]);
-    });
-  });
-
-  it('refuses a stamp that is not a calendar date', async () => {
-    await withTempStore(async (store, dir) => {
-      const file = await writeFixture(
-        dir,
-        'GMT20240231-150000_Recording.transcript.vtt',
-        'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nJane Doe: Hi.\n',
-      );
-      const summary = await importExport(store, vttSource, 'conversations', file);
-      expect(summary.sampleRejects.map(formatReject)).toEqual([
-        `${file}:1:occurred_at: "GMT20240231-150000_Recording.transcript.vtt" is not a calendar date in the file name's stamp GMT20240231-150000 — list the file in a manifest CSV with an occurred_at column, or name it like Zoom's GMTyyyymmdd-hhmmss_…`,
-      ]);
-    });
-  });
-
-  it('rejects each malformed line at its own line, and writes nothing', async () => {
-    await withTempStore(async (store, dir) => {
-      const file = await writeFixture(
-        dir,
-        'GMT20240115-150000_Recording.transcript.vtt',
-        'WEBVTT\n\n1\n00:00:01,000 --> 00:00:02,000\nJane Doe: Hi.\n\n2\n00:00:02.000 --> 00:00:03.000\nJane Doe: Bye.\n',
-      );
-      const summary = await importExport(store, vttSource, 'conversations', file);
-      expect(summary.sampleRejects.map(formatReject)).toEqual([
-        `${file}:4:transcript: "00:00:01,000 --> 00:00:02,000" is not a WebVTT cue timing line — ${TIMING_FIX}`,
-      ]);
-      expect(summary.committed).toBe(false);
-      expect(await store.query(`SELECT id FROM conversations`)).toEqual([]);
-    });
-  });
-
-  it('refuses a file that is not WebVTT at line 1', async () => {
-    await withTempStore(async (store, dir) => {
-      const file = await writeFixture(
-        dir,
-        'GMT20240115-150000_Recording.vtt',
-        '1\n00:00:01,000 --> 00:00:02,000\nHi.\n',
-      );
-      const summary = await importExport(store, vttSource, 'conversations', file);
-      expect(summary.sampleRejects.map(formatReject)).toEqual([
-        `${file}:1:transcript: "1" is not the WEBVTT header line, so the file is not WebVTT — export the transcript as WebVTT (.vtt) from Zoom or Teams; its first line is WEBVTT`,
-      ]);
-    });
+  describe('rejects what it cannot read, at its line, and writes nothing', () => {
+    const cases: { name: string; file: string; content: string; expected: string[] }[] = [
+      {
+        name: 'a file whose name has no Zoom stamp, since nothing else says when the call was',
+        file: 'Weekly sync.vtt',
+        content: 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Jane Doe>Hi.</v>\n',
+        expected: [
+          `:1:occurred_at: "Weekly sync.vtt" cannot be read from the file name, which has no Zoom GMTyyyymmdd-hhmmss start stamp — ${STAMP_FIX}`,
+        ],
+      },
+      {
+        name: 'a stamp that is not a calendar date',
+        file: 'GMT20240231-150000_Recording.transcript.vtt',
+        content: 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nJane Doe: Hi.\n',
+        expected: [
+          `:1:occurred_at: "GMT20240231-150000_Recording.transcript.vtt" is not a calendar date in the file name's stamp GMT20240231-150000 — ${STAMP_FIX}`,
+        ],
+      },
+      {
+        name: 'a malformed timing line, at that line',
+        file: 'GMT20240115-150000_Recording.transcript.vtt',
+        content:
+          'WEBVTT\n\n1\n00:00:01,000 --> 00:00:02,000\nJane Doe: Hi.\n\n2\n00:00:02.000 --> 00:00:03.000\nJane Doe: Bye.\n',
+        expected: [
+          `:4:transcript: "00:00:01,000 --> 00:00:02,000" is not a WebVTT cue timing line — ${TIMING_FIX}`,
+        ],
+      },
+      {
+        name: 'a file that is not WebVTT, at line 1',
+        file: 'GMT20240115-150000_Recording.vtt',
+        content: '1\n00:00:01,000 --> 00:00:02,000\nHi.\n',
+        expected: [
+          ':1:transcript: "1" is not the WEBVTT header line, so the file is not WebVTT — export the transcript as WebVTT (.vtt) from Zoom or Teams; its first line is WEBVTT',
+        ],
+      },
+    ];
+    for (const testCase of cases) {
+      it(`rejects ${testCase.name}`, async () => {
+        await withTempStore(async (store, dir) => {
+          const file = await writeFixture(dir, testCase.file, testCase.content);
+          const summary = await importExport(store, vttSource, 'conversations', file);
+          expect(summary.sampleRejects.map(formatReject)).toEqual(
+            testCase.expected.map((line) => `${file}${line}`),
+          );
+          expect(summary.committed).toBe(false);
+          expect(await store.query(`SELECT id FROM conversations`)).toEqual([]);
+        });
+      });
+    }
   });
 });

@@ -6,18 +6,13 @@
  * blocks are skipped. Every malformed block is a problem at its line, all of
  * them collected: a block the parser cannot place would otherwise be dropped.
  */
-import { REPLACEMENT_CHARACTER } from '../../readers/raw-record.js';
+import { REPLACEMENT_CHARACTER, type RecordProblem } from '../../readers/raw-record.js';
 
 /** One cue's payload lines, with the line its timing is on. */
 export type WebVttCue = { readonly line: number; readonly payload: readonly string[] };
 
 /** A problem at a line of the file; `value` is that line, trimmed and shortened. */
-export type WebVttProblem = {
-  readonly line: number;
-  readonly value: string;
-  readonly reason: string;
-  readonly fix: string;
-};
+export type WebVttProblem = Omit<RecordProblem, 'column'> & { readonly line: number };
 
 export type WebVttOutcome =
   { ok: true; cues: WebVttCue[] } | { ok: false; problems: WebVttProblem[] };
