@@ -4,6 +4,8 @@ import { runCli } from '../helpers/run-cli.js';
 import { withTempDir, writeFixture } from '../helpers/temp-store.js';
 
 const STRIPE = join(import.meta.dirname, '../../src/ingest/sources/stripe/fixtures');
+const VTT = join(import.meta.dirname, '../../src/ingest/sources/vtt/fixtures');
+const CANONICAL = join(import.meta.dirname, '../fixtures/canonical');
 
 describe('retain import --source (end to end)', () => {
   it('imports Stripe exports and computes March 2024 from them as by hand', async () => {
@@ -47,6 +49,48 @@ describe('retain import --source (end to end)', () => {
       const history = await runCli(['import', '--history', '--db', db, '--format', 'json']);
       expect((JSON.parse(history.stdout) as { source: string }[]).map((run) => run.source)).toEqual(
         ['stripe', 'stripe', 'stripe'],
+      );
+    });
+  });
+
+  it('imports a manifest of Zoom and Teams transcripts as conversations, matched to customers and reps', async () => {
+    await withTempDir(async (dir) => {
+      const db = join(dir, 'retain.duckdb');
+      const crm = ['customers', 'reps', 'leads', 'deals'].map((name) =>
+        join(CANONICAL, `${name}.csv`),
+      );
+      expect((await runCli(['import', 'auto', ...crm, '--db', db])).status).toBe(0);
+      const result = await runCli(
+        ['import', 'conversations', join(VTT, 'calls.csv'), '--source', 'vtt', '--db', db],
+        { cwd: dir },
+      );
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect((JSON.parse(result.stdout) as { counts: unknown }).counts).toEqual([
+        { entity: 'conversations', inserted: 2, updated: 0, unchanged: 0, rejected: 0 },
+      ]);
+      const exported = await runCli(['export', 'conversations', '--format', 'ndjson', '--db', db]);
+      const rows = exported.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      // The mapping itself is spelled out in src/ingest/sources/vtt/map-manifest.test.ts.
+      expect(
+        rows.map(({ id, customer_id, rep_id, deal_id }) => ({ id, customer_id, rep_id, deal_id })),
+      ).toEqual([
+        {
+          id: 'GMT20240115-150000_Recording',
+          customer_id: 'cus_1',
+          rep_id: 'rep_1',
+          deal_id: null,
+        },
+        { id: 'acme-renewal', customer_id: 'cus_1', rep_id: 'rep_2', deal_id: 'deal_1' },
+      ]);
+      expect(rows[1]?.transcript).toMatch(/^Dana Dialer: Good afternoon.*\nAnn Buyer: Thanks\./);
+      const history = await runCli(['import', '--history', '--db', db, '--format', 'json']);
+      // Newest first.
+      expect((JSON.parse(history.stdout) as { source: string }[]).map((run) => run.source)).toEqual(
+        ['vtt', 'native'],
       );
     });
   });

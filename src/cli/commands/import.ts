@@ -46,7 +46,7 @@ export function registerImportCommand(program: Command): void {
     )
     .argument(
       '[files...]',
-      'CSV (comma, semicolon or tab) or NDJSON (.ndjson, .jsonl) files, or folders with auto',
+      'CSV (comma, semicolon or tab) or NDJSON (.ndjson, .jsonl) files, or folders with auto; .vtt transcripts or their manifest CSV with --source vtt',
     )
     .addOption(
       new Option(

@@ -38,7 +38,8 @@ export type ExportMapping<TKey extends string = string> = {
   readonly latestPerId?: { readonly newestBy: string };
   /** A one-field line matching this starts the vendor's trailer after the data (Salesforce reports). */
   readonly footer?: RegExp;
-  map(row: ExportRow<TKey>, context: MappingContext): MappedCells;
+  /** May be async, for a mapping that reads a file a row names (a call manifest's transcripts). */
+  map(row: ExportRow<TKey>, context: MappingContext): MappedCells | Promise<MappedCells>;
 };
 
 /** Infers the column keys, so a mapper that reads a column it does not declare fails to compile. */

@@ -48,9 +48,9 @@ export async function openExportReader(
   const context: MappingContext = { owners: await readOwnerDirectory(store) };
   const attributeNames = nameAttributes(header, entity, mapping, columnOf);
   const rows = mapping.footer === undefined ? csv.batches : dropFooter(csv.batches, mapping.footer);
-  const mapped = mapBatches(rows, (record) => {
+  const mapped = mapBatches(rows, async (record) => {
     const row = new ExportRow(entity, mapping.columns, columnOf, record.cells);
-    const cells = mapping.map(row, context);
+    const cells = await mapping.map(row, context);
     if (row.problems.length > 0)
       return row.problems.map((problem) => ({ line: record.line, problem, isFatal: false }));
     if (cells === undefined) return [];
@@ -67,10 +67,14 @@ export async function openExportReader(
 
 async function* mapBatches(
   batches: AsyncIterable<readonly RawRecord[]>,
-  mapRecord: (record: Extract<RawRecord, { cells: unknown }>) => RawRecord[],
+  mapRecord: (record: Extract<RawRecord, { cells: unknown }>) => Promise<RawRecord[]>,
 ): AsyncIterable<readonly RawRecord[]> {
   for await (const batch of batches) {
-    yield batch.flatMap((record) => ('problem' in record ? [record] : mapRecord(record)));
+    const mapped: RawRecord[] = [];
+    // One record at a time: a mapping that reads files then holds one open, not a batch of them.
+    for (const record of batch)
+      mapped.push(...('problem' in record ? [record] : await mapRecord(record)));
+    yield mapped;
   }
 }
 
