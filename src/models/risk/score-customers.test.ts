@@ -187,7 +187,7 @@ describe('health features and score', () => {
         ['c1', 0, true],
         ['c2', 90, false],
       ]);
-      expect(JSON.parse(rows[0]?.reasons ?? '[]')[0]).toEqual({
+      expect((JSON.parse(rows[0]?.reasons ?? '[]') as unknown[])[0]).toEqual({
         reason: 'usage down 75 % (last 30 days vs the 60 before)',
         contribution: -25,
       });
