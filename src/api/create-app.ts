@@ -30,6 +30,7 @@ import { registerCustomerRoutes } from './routes/customers.js';
 import { registerGoalRoutes } from './routes/goals.js';
 import { registerImportRoutes } from './routes/imports.js';
 import { registerMetricRoutes } from './routes/metrics.js';
+import { registerRiskRoutes } from './routes/risk.js';
 import { registerUserRoutes } from './routes/users.js';
 
 export type AppOptions = {
@@ -99,6 +100,7 @@ export async function createApp(
   registerGoalRoutes(app, runtime);
   registerClvRoutes(app, runtime);
   registerAlertRoutes(app, runtime);
+  registerRiskRoutes(app, runtime);
 
   const hasWeb = options.webRoot !== undefined && existsSync(join(options.webRoot, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: options.webRoot ?? '', wildcard: false });

@@ -66,6 +66,25 @@ const subjects = (body: { alerts: AlertBody[] }) =>
   body.alerts.map((alert) => alert.subject_id).sort();
 
 describe('alerts over HTTP', () => {
+  it('lists the at-risk customers of the latest snapshot within each caller’s book', async () => {
+    await withTempStore(async (store) => {
+      await seedAlerts(store);
+      await withServer(store, NOW, async ({ baseUrl }) => {
+        type RiskBody = { as_of: string; customers: { customer_id: string; since: string }[] };
+        const ids = (body: RiskBody) => body.customers.map((c) => c.customer_id).sort();
+        const ana = (await (
+          await signIn(baseUrl, 'ana@example.com')
+        ).getJson('/api/risk')) as RiskBody;
+        expect(ana.as_of).toBe('2026-05-19');
+        expect(ana.customers).toMatchObject([{ customer_id: 'ca1', since: '2026-05-19' }]);
+        const mira = await signIn(baseUrl, 'mira@example.com');
+        expect(ids((await mira.getJson('/api/risk')) as RiskBody)).toEqual(['ca1', 'ca2']);
+        const admin = await signIn(baseUrl, 'admin@example.com');
+        expect(ids((await admin.getJson('/api/risk')) as RiskBody)).toEqual(['ca1', 'ca2', 'cb1']);
+      });
+    });
+  });
+
   it('lists a rep’s own alerts, a manager’s team’s and an admin’s all', async () => {
     await withTempStore(async (store) => {
       await seedAlerts(store);
