@@ -72,15 +72,13 @@ describe('alerts over HTTP', () => {
       await withServer(store, NOW, async ({ baseUrl }) => {
         type RiskBody = { as_of: string; customers: { customer_id: string; since: string }[] };
         const ids = (body: RiskBody) => body.customers.map((c) => c.customer_id).sort();
-        const ana = (await (
-          await signIn(baseUrl, 'ana@example.com')
-        ).getJson('/api/risk')) as RiskBody;
+        const ana = await (await signIn(baseUrl, 'ana@example.com')).getJson<RiskBody>('/api/risk');
         expect(ana.as_of).toBe('2026-05-19');
         expect(ana.customers).toMatchObject([{ customer_id: 'ca1', since: '2026-05-19' }]);
         const mira = await signIn(baseUrl, 'mira@example.com');
-        expect(ids((await mira.getJson('/api/risk')) as RiskBody)).toEqual(['ca1', 'ca2']);
+        expect(ids(await mira.getJson<RiskBody>('/api/risk'))).toEqual(['ca1', 'ca2']);
         const admin = await signIn(baseUrl, 'admin@example.com');
-        expect(ids((await admin.getJson('/api/risk')) as RiskBody)).toEqual(['ca1', 'ca2', 'cb1']);
+        expect(ids(await admin.getJson<RiskBody>('/api/risk'))).toEqual(['ca1', 'ca2', 'cb1']);
       });
     });
   });
