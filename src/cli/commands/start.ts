@@ -6,11 +6,16 @@
  */
 import type { Command } from 'commander';
 import { createApp } from '../../api/create-app.js';
+import { runAlertRules } from '../../alerts/run-alert-rules.js';
 import { createUser, listUsers } from '../../api/auth/users.js';
 import { countCanonicalRows, loadDemoCompany } from '../../ingest/demo/load-demo-company.js';
 import { computeMetrics, type MetricResult } from '../../metrics/compute-metrics.js';
 import { parseMetricRequest } from '../../metrics/parse-metric-request.js';
 import { findKpiOrThrow } from '../../metrics/registry.js';
+import { readHealthRules } from '../../models/risk/health-rules.js';
+import { scoreCustomers, writeHealthSnapshot } from '../../models/risk/score-customers.js';
+import { scanConversations } from '../../models/trackers/scan-conversations.js';
+import { readTrackers } from '../../models/trackers/tracker-definitions.js';
 import { openRuntime, type Runtime } from '../../runtime.js';
 import { configOf, writeErr, writeOut } from '../context.js';
 import { formatResultValue } from '../format-value.js';
@@ -105,6 +110,7 @@ async function ensureDemoCompany(runtime: Runtime): Promise<boolean> {
     } finally {
       progress.stop();
     }
+    await watchDemoCompany(runtime);
     await store.query(`INSERT INTO settings (key, value) VALUES ('is_demo', 'true')`);
   }
   const [flag] = await store.query<{ value: string }>(
@@ -119,6 +125,30 @@ async function ensureDemoCompany(runtime: Runtime): Promise<boolean> {
     });
   }
   return isDemo;
+}
+
+/**
+ * What a daily job would have left behind: tracker hits, health snapshots a
+ * week ago and today (so crossings into at-risk show), and the alerts they
+ * raise, so the dashboard's risk and alert pages have something to show.
+ */
+async function watchDemoCompany(runtime: Runtime): Promise<void> {
+  const { store, metricCache } = runtime;
+  const now = runtime.now();
+  writeErr('Scanning calls, scoring health and raising alerts…\n');
+  await scanConversations(store, await readTrackers(store), { now });
+  const rules = await readHealthRules(store);
+  const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
+  for (const asOf of [weekAgo, now]) {
+    const scores = await scoreCustomers(store, {
+      asOf,
+      rules,
+      isModelUsed: asOf === now,
+      cache: metricCache,
+    });
+    await writeHealthSnapshot(store, scores, now);
+  }
+  await runAlertRules(store, { asOf: now, now, cache: metricCache });
 }
 
 async function renderHeadline(runtime: Runtime): Promise<string> {
