@@ -7,7 +7,12 @@
  * Totango use it), and a customer below `threshold` is at risk.
  */
 import { z } from 'zod';
-import { RetainError } from '../../domain/errors.js';
+import {
+  parseSettingsDocument,
+  readSettingsDocument,
+  writeSettingsDocument,
+  type SettingsDocument,
+} from '../../store/settings-document.js';
 import type { Store } from '../../store/store.js';
 import type { SignalName } from './health-features.js';
 
@@ -191,54 +196,25 @@ export const DEFAULT_HEALTH_RULES: HealthRules = {
   ],
 };
 
-const SETTINGS_KEY = 'health_rules';
+const HEALTH_RULES_DOCUMENT: SettingsDocument<HealthRules> = {
+  key: 'health_rules',
+  title: 'the health rules',
+  schema: healthRulesSchema,
+  defaults: DEFAULT_HEALTH_RULES,
+  hint: `Each rule needs id, reason, signal (one of ${SIGNAL_NAMES.join(', ')}), a band (below, at_most, above, at_least) and points; \`retain risk rules\` prints the current rules, and README "Health score" explains them.`,
+};
 
 /** The workspace's rules, or the defaults when it has none. */
-export async function readHealthRules(store: Store): Promise<HealthRules> {
-  const [row] = await store.query<{ value: string }>(`SELECT value FROM settings WHERE key = $1`, [
-    SETTINGS_KEY,
-  ]);
-  return row === undefined
-    ? DEFAULT_HEALTH_RULES
-    : parseHealthRules(row.value, 'the settings table');
+export function readHealthRules(store: Store): Promise<HealthRules> {
+  return readSettingsDocument(store, HEALTH_RULES_DOCUMENT);
 }
 
-export async function writeHealthRules(
-  store: Store,
-  rules: HealthRules | undefined,
-): Promise<void> {
-  await store.transaction(async (tx) => {
-    await tx.query(`DELETE FROM settings WHERE key = $1`, [SETTINGS_KEY]);
-    if (rules !== undefined)
-      await tx.query(`INSERT INTO settings (key, value) VALUES ($1, $2)`, [
-        SETTINGS_KEY,
-        JSON.stringify(rules),
-      ]);
-  });
+/** Saves the workspace's rules; undefined goes back to the defaults. */
+export function writeHealthRules(store: Store, rules: HealthRules | undefined): Promise<void> {
+  return writeSettingsDocument(store, HEALTH_RULES_DOCUMENT, rules);
 }
 
 /** Parses a rules document; `source` names it in the error (a file, or the settings table). */
 export function parseHealthRules(text: string, source: string): HealthRules {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new RetainError('INVALID_ARGUMENT', `${source}: the health rules are not JSON.`, {
-      hint: `Fix the JSON (${(error as Error).message}); \`retain risk rules\` prints the current rules to start from.`,
-    });
-  }
-  const parsed = healthRulesSchema.safeParse(json);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`)
-      .join('; ');
-    throw new RetainError(
-      'INVALID_ARGUMENT',
-      `${source}: the health rules are invalid: ${problems}.`,
-      {
-        hint: `Each rule needs id, reason, signal (one of ${SIGNAL_NAMES.join(', ')}), a band (below, at_most, above, at_least) and points; see README "Health score".`,
-      },
-    );
-  }
-  return parsed.data;
+  return parseSettingsDocument(HEALTH_RULES_DOCUMENT, text, source);
 }

@@ -6,7 +6,12 @@
  * skips a phrase negated within a few words before it ("we won't cancel").
  */
 import { z } from 'zod';
-import { RetainError } from '../../domain/errors.js';
+import {
+  parseSettingsDocument,
+  readSettingsDocument,
+  writeSettingsDocument,
+  type SettingsDocument,
+} from '../../store/settings-document.js';
 import type { Store } from '../../store/store.js';
 
 export const TRACKER_SPEAKERS = ['customer', 'rep', 'anyone'] as const;
@@ -70,49 +75,28 @@ export const DEFAULT_TRACKERS: readonly Tracker[] = [
   },
 ];
 
-const SETTINGS_KEY = 'trackers';
+const TRACKERS_DOCUMENT: SettingsDocument<Tracker[]> = {
+  key: 'trackers',
+  title: 'the trackers',
+  schema: trackersSchema,
+  defaults: [...DEFAULT_TRACKERS],
+  hint: 'Give an array of {"name", "phrases": [...], "speaker": customer|rep|anyone, "negation_window": words}; `retain trackers list --format json` prints the current ones, and README "Keyword trackers" explains them.',
+};
 
 /** The workspace's trackers, or the defaults when it has none. */
-export async function readTrackers(store: Store): Promise<readonly Tracker[]> {
-  const [row] = await store.query<{ value: string }>(`SELECT value FROM settings WHERE key = $1`, [
-    SETTINGS_KEY,
-  ]);
-  return row === undefined ? DEFAULT_TRACKERS : parseTrackers(row.value, 'the settings table');
+export function readTrackers(store: Store): Promise<Tracker[]> {
+  return readSettingsDocument(store, TRACKERS_DOCUMENT);
 }
 
 /** Saves the workspace's trackers; undefined goes back to the defaults. */
-export async function writeTrackers(
+export function writeTrackers(
   store: Store,
   trackers: readonly Tracker[] | undefined,
 ): Promise<void> {
-  await store.transaction(async (tx) => {
-    await tx.query(`DELETE FROM settings WHERE key = $1`, [SETTINGS_KEY]);
-    if (trackers !== undefined)
-      await tx.query(`INSERT INTO settings (key, value) VALUES ($1, $2)`, [
-        SETTINGS_KEY,
-        JSON.stringify(trackers),
-      ]);
-  });
+  return writeSettingsDocument(store, TRACKERS_DOCUMENT, trackers && [...trackers]);
 }
 
 /** Parses a trackers document; `source` names it in the error. */
 export function parseTrackers(text: string, source: string): Tracker[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new RetainError('INVALID_ARGUMENT', `${source}: the trackers are not JSON.`, {
-      hint: `Fix the JSON (${(error as Error).message}); \`retain trackers list --format json\` prints the current ones to start from.`,
-    });
-  }
-  const parsed = trackersSchema.safeParse(json);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`)
-      .join('; ');
-    throw new RetainError('INVALID_ARGUMENT', `${source}: the trackers are invalid: ${problems}.`, {
-      hint: 'Give an array of {"name", "phrases": [...], "speaker": customer|rep|anyone, "negation_window": words}; see README "Keyword trackers".',
-    });
-  }
-  return parsed.data;
+  return parseSettingsDocument(TRACKERS_DOCUMENT, text, source);
 }
