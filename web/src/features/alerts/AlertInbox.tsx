@@ -2,6 +2,8 @@
  * The alerts of one query, each with the step it can take next. A changed
  * alert replaces its row with the server's answer in place, so it stays where
  * the person was looking even when it no longer matches the state filter.
+ * A refused step (someone else moved the alert first) reloads the list from
+ * the server, so no row keeps showing a step that is no longer there.
  */
 import { useMemo, useState } from 'react';
 import { useSignedInSession } from '../../app/useSession.js';
@@ -32,7 +34,8 @@ export type AlertInboxProps = { path: string; emptyMessage: string };
 
 export function AlertInbox({ path, emptyMessage }: AlertInboxProps) {
   const { csrfToken } = useSignedInSession();
-  const loaded = useApi<{ alerts: Alert[] }>(path);
+  const [version, setVersion] = useState(0);
+  const loaded = useApi<{ alerts: Alert[] }>(path, version);
   const [changed, setChanged] = useState<ReadonlyMap<string, Alert>>(new Map());
   const [pendingId, setPendingId] = useState<string>();
   const [problem, setProblem] = useState<ApiProblem>();
@@ -49,7 +52,11 @@ export function AlertInbox({ path, emptyMessage }: AlertInboxProps) {
         setProblem(undefined);
         if (updated) setChanged((current) => new Map(current).set(updated.id, updated));
       })
-      .catch((error: unknown) => setProblem(toProblem(error)))
+      .catch((error: unknown) => {
+        setProblem(toProblem(error));
+        setChanged(new Map());
+        setVersion((current) => current + 1);
+      })
       .finally(() => setPendingId(undefined));
   };
   const today = new Date().toISOString().slice(0, 10);
