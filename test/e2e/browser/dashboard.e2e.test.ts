@@ -507,8 +507,8 @@ describe('the dashboard in Chromium', () => {
     await afterAnswer(page, isWrite('acknowledge'), () =>
       page.getByRole('button', { name: `Acknowledge: ${alert.title}` }).click(),
     );
-    // The row changes in place, even though the open filter no longer matches it.
-    expect(await row.locator('td:nth-child(6)').textContent()).toBe('Acknowledged');
+    // The row changes in place (once the page has read the answer), though the open filter no longer matches it.
+    await expect.poll(() => row.locator('td:nth-child(6)').textContent()).toBe('Acknowledged');
     expect(await row.getByRole('button').allTextContents()).toEqual(['Resolve']);
     const acknowledged = await signedIn.api.getJson<AlertList>('/api/alerts?state=acknowledged');
     expect(acknowledged.alerts.find((entry) => entry.id === alert.id)).toMatchObject({
@@ -520,7 +520,7 @@ describe('the dashboard in Chromium', () => {
     await afterAnswer(page, isWrite('resolve'), () =>
       page.getByRole('button', { name: `Resolve: ${alert.title}` }).click(),
     );
-    expect(await row.locator('td:nth-child(6)').textContent()).toBe('Resolved');
+    await expect.poll(() => row.locator('td:nth-child(6)').textContent()).toBe('Resolved');
     expect(await row.getByRole('button').count()).toBe(0);
     const resolved = await signedIn.api.getJson<AlertList>('/api/alerts?state=resolved');
     expect(resolved.alerts.map((entry) => entry.id)).toContain(alert.id);
@@ -545,6 +545,13 @@ describe('the dashboard in Chromium', () => {
     const problem = await page.getByRole('alert').textContent();
     expect(problem).toContain(`Alert ${other.id} is acknowledged; it cannot become acknowledged.`);
     expect(problem).toContain('Resolve it instead.');
+    // The refusal reloads the list, which then holds only what is still open.
+    await waitForData(page);
+    const stillOpen = await signedIn.api.getJson<AlertList>('/api/alerts?state=open');
+    expect(stillOpen.alerts.map((entry) => entry.id)).not.toContain(other.id);
+    expect(await readColumn(page, 'Alerts', 3)).toEqual(
+      stillOpen.alerts.map((entry) => entry.title),
+    );
     await page.close();
   });
 
