@@ -2,20 +2,31 @@
  * The dashboard in Debian's Chromium against a real server on 127.0.0.1 over
  * a 300-customer demo company: signing in, the Overview tiles against
  * /api/metrics, the shared segment filter, role scopes by URL and by API,
- * a customer's timeline, user management with CSRF, problem and empty
+ * a customer's timeline, user management with CSRF, goals and the planner
+ * against /api/goals, the alert inbox's writes and scopes, problem and empty
  * states, and a screenshot of every page in .artifacts/screenshots/.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Alert } from '../../../src/alerts/alert.js';
 import type { CustomerDetail, CustomerSummary } from '../../../src/api/contract/customers.js';
 import type { Kpi, MetricResult } from '../../../src/api/contract/metrics.js';
-import { formatKpiChange, formatKpiValue } from '../../../web/src/lib/format.js';
+import type { GoalProgress } from '../../../src/goals/goal-progress.js';
+import type { ActivityPlan } from '../../../src/goals/plan-activity.js';
+import { isOverdue } from '../../../web/src/features/alerts/alert-labels.js';
+import { GOAL_STATUS_LABELS } from '../../../web/src/features/goals/goal-rows.js';
+import {
+  formatCount,
+  formatKpiChange,
+  formatKpiValue,
+  formatPrecise,
+} from '../../../web/src/lib/format.js';
 import { ApiClient } from '../../helpers/start-server.js';
 import { ensureWebBuild, WEB_ROOT } from './build-web.js';
 import { launchChromium } from './launch-chromium.js';
-import { openDemoServer, PASSWORD, USERS, type DemoServer } from './open-demo-server.js';
+import { NOW, openDemoServer, PASSWORD, USERS, type DemoServer } from './open-demo-server.js';
 
 const SCREENSHOTS = join(import.meta.dirname, '../../../.artifacts/screenshots');
 /** The Overview's tiles, in the order issue #7 lists them. */
@@ -36,6 +47,7 @@ const PHONE = { width: 390, height: 844 };
 
 type Tile = { value: string | undefined; change: string | undefined };
 type CustomerList = { total: number; customers: CustomerSummary[] };
+type AlertList = { alerts: Alert[] };
 
 let server: DemoServer | undefined;
 let browser: Browser | undefined;
@@ -66,14 +78,17 @@ afterAll(async () => {
   await server?.close();
 });
 
-function newContext(on: Browser): Promise<BrowserContext> {
+async function newContext(on: Browser): Promise<BrowserContext> {
   // Reduced motion turns chart animation off, so a screenshot shows the finished chart.
-  return on.newContext({
+  const context = await on.newContext({
     viewport: DESKTOP,
     locale: 'en-US',
     timezoneId: 'UTC',
     reducedMotion: 'reduce',
   });
+  // The page's today is the server's, so overdue follow-ups are the same on every run.
+  await context.clock.setFixedTime(NOW);
+  return context;
 }
 
 /**
@@ -158,6 +173,14 @@ function expectTiles(results: readonly MetricResult[], catalogue: readonly Kpi[]
       ];
     }),
   );
+}
+
+/** The text of one column of the table named `caption`, row by row. */
+function readColumn(page: Page, caption: string, column: number): Promise<string[]> {
+  return page
+    .getByRole('table', { name: caption })
+    .locator(`tbody tr td:nth-child(${column})`)
+    .allTextContents();
 }
 
 async function saveScreenshot(page: Page, name: string): Promise<void> {
@@ -407,6 +430,170 @@ describe('the dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('shows on the Goals page every goal and status /api/goals/progress gives the admin, and plans from a revenue goal', async () => {
+    const { admin: signedIn } = started();
+    const progress = await signedIn.api.getJson<GoalProgress[]>('/api/goals/progress');
+    const statuses = progress.map((goal) => GOAL_STATUS_LABELS[goal.status]);
+    // The demo company's goals are a mix, so the comparison tells statuses apart.
+    expect(new Set(statuses)).toEqual(new Set(['On track', 'At risk', 'Off track']));
+
+    const page = await openAsAdmin('/goals');
+    expect(await readColumn(page, 'Goals', 7)).toEqual(statuses);
+    const kpiOf = (goal: GoalProgress) => {
+      const kpi = signedIn.catalogue.find((entry) => entry.id === goal.metric);
+      if (!kpi) throw new Error(`the catalogue has no ${goal.metric}`);
+      return kpi;
+    };
+    expect(await readColumn(page, 'Goals', 1)).toEqual(
+      progress.map(
+        (goal) => `${kpiOf(goal).title}${goal.scope}${goal.scope_id ? ` ${goal.scope_id}` : ''}`,
+      ),
+    );
+    expect(await readColumn(page, 'Goals', 4)).toEqual(
+      progress.map((goal) => formatKpiValue(goal.actual, kpiOf(goal))),
+    );
+    expect(await countBlankCharts(page)).toBe(0);
+
+    const plan = await signedIn.api.getJson<ActivityPlan>(
+      '/api/goals/plan?revenue=250000&period=2025-Q3',
+    );
+    await page.getByLabel('Revenue goal').fill('250000');
+    await page.getByLabel('Period').fill('2025-Q3');
+    await afterAnswer(
+      page,
+      (response) => response.url().includes('/api/goals/plan?'),
+      () => page.getByRole('button', { name: 'Plan' }).click(),
+    );
+    const url = new URL(page.url());
+    expect([url.searchParams.get('revenue'), url.searchParams.get('period')]).toEqual([
+      '250000',
+      '2025-Q3',
+    ]);
+    expect(await page.locator('.plan-headline').textContent()).toBe(
+      `${formatCount(plan.per_rep_per_day.dials)} dials and ${formatPrecise(plan.per_rep_per_day.meetings)} meetings per rep per working day`,
+    );
+    expect(await readColumn(page, 'Funnel steps', 1)).toEqual(plan.steps.map((step) => step.step));
+    expect(await readColumn(page, 'Funnel steps', 4)).toEqual(
+      plan.steps.map((step) => formatCount(step.sample_size)),
+    );
+    await page.close();
+  });
+
+  it('acknowledges and resolves an alert in the inbox with the session’s CSRF token, as the API then reports', async () => {
+    const { admin: signedIn } = started();
+    const { alerts: open } = await signedIn.api.getJson<AlertList>('/api/alerts?state=open');
+    const [alert, other] = open;
+    if (!alert || !other) throw new Error('the alert rules raised fewer than two alerts');
+
+    const page = await openAsAdmin('/alerts?state=open');
+    expect(await page.getByRole('combobox', { name: 'State' }).inputValue()).toBe('open');
+    expect(await readColumn(page, 'Alerts', 3)).toEqual(open.map((entry) => entry.title));
+    const csrfToken = await page.evaluate(async () => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      return me.csrfToken;
+    });
+    const writes: { path: string; token: string | undefined }[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST')
+        writes.push({
+          path: new URL(request.url()).pathname,
+          token: request.headers()['x-csrf-token'],
+        });
+    });
+    const row = page.getByRole('row').filter({ hasText: alert.title });
+    const isWrite = (action: string) => (response: Response) =>
+      response.url().endsWith(`/api/alerts/${alert.id}/${action}`);
+
+    await afterAnswer(page, isWrite('acknowledge'), () =>
+      page.getByRole('button', { name: `Acknowledge: ${alert.title}` }).click(),
+    );
+    // The row changes in place (once the page has read the answer), though the open filter no longer matches it.
+    await expect.poll(() => row.locator('td:nth-child(6)').textContent()).toBe('Acknowledged');
+    expect(await row.getByRole('button').allTextContents()).toEqual(['Resolve']);
+    const acknowledged = await signedIn.api.getJson<AlertList>('/api/alerts?state=acknowledged');
+    expect(acknowledged.alerts.find((entry) => entry.id === alert.id)).toMatchObject({
+      state: 'acknowledged',
+      acknowledged_at: expect.any(String) as unknown,
+      resolved_at: null,
+    });
+
+    await afterAnswer(page, isWrite('resolve'), () =>
+      page.getByRole('button', { name: `Resolve: ${alert.title}` }).click(),
+    );
+    await expect.poll(() => row.locator('td:nth-child(6)').textContent()).toBe('Resolved');
+    expect(await row.getByRole('button').count()).toBe(0);
+    const resolved = await signedIn.api.getJson<AlertList>('/api/alerts?state=resolved');
+    expect(resolved.alerts.map((entry) => entry.id)).toContain(alert.id);
+    expect(writes).toEqual([
+      { path: `/api/alerts/${alert.id}/acknowledge`, token: csrfToken },
+      { path: `/api/alerts/${alert.id}/resolve`, token: csrfToken },
+    ]);
+
+    // Acknowledged elsewhere since the page loaded: the refusal is shown in the API's words.
+    const elsewhere = await signedIn.api.request(
+      'POST',
+      `/api/alerts/${other.id}/acknowledge`,
+      undefined,
+      { 'x-csrf-token': signedIn.api.csrfToken },
+    );
+    expect(elsewhere.status).toBe(200);
+    await afterAnswer(
+      page,
+      (response) => response.url().endsWith(`/api/alerts/${other.id}/acknowledge`),
+      () => page.getByRole('button', { name: `Acknowledge: ${other.title}` }).click(),
+    );
+    const problem = await page.getByRole('alert').textContent();
+    expect(problem).toContain(`Alert ${other.id} is acknowledged; it cannot become acknowledged.`);
+    expect(problem).toContain('Resolve it instead.');
+    // The refusal reloads the list, which then holds only what is still open.
+    await waitForData(page);
+    const stillOpen = await signedIn.api.getJson<AlertList>('/api/alerts?state=open');
+    expect(stillOpen.alerts.map((entry) => entry.id)).not.toContain(other.id);
+    expect(await readColumn(page, 'Alerts', 3)).toEqual(
+      stillOpen.alerts.map((entry) => entry.title),
+    );
+    await page.close();
+  });
+
+  it('shows a rep only their own alerts and goals, exactly as the API gives them to that rep', async () => {
+    const { baseUrl, browser: chromium, admin: signedIn } = started();
+    const { alerts: all } = await signedIn.api.getJson<AlertList>('/api/alerts');
+    const repApi = new ApiClient(baseUrl);
+    await repApi.login(USERS.rep.email, PASSWORD);
+    const { alerts: own } = await repApi.getJson<AlertList>('/api/alerts');
+    expect(own).toEqual(all.filter((alert) => alert.assignee_rep_id === USERS.rep.repId));
+    expect(own.length).toBeGreaterThan(1);
+    expect(own.length).toBeLessThan(all.length);
+    const today = NOW.toISOString().slice(0, 10);
+    const overdue = own.map((alert) => isOverdue(alert, today));
+    expect(new Set(overdue)).toEqual(new Set([true, false]));
+    const goals = await repApi.getJson<GoalProgress[]>('/api/goals/progress');
+    expect(goals.length).toBeGreaterThan(0);
+
+    const context = await newContext(chromium);
+    try {
+      const page = await context.newPage();
+      await signIn(page, baseUrl, USERS.rep.email, '/alerts');
+      expect(await readColumn(page, 'Alerts', 3)).toEqual(own.map((alert) => alert.title));
+      expect(new Set(await readColumn(page, 'Alerts', 4))).toEqual(new Set([USERS.rep.repId]));
+      const followUps = await readColumn(page, 'Alerts', 5);
+      expect(followUps.map((text) => text.includes('Overdue'))).toEqual(overdue);
+
+      await page.getByRole('link', { name: 'Goals' }).click();
+      await waitForData(page, 'Goals');
+      expect(await readColumn(page, 'Goals', 7)).toEqual(
+        goals.map((goal) => GOAL_STATUS_LABELS[goal.status]),
+      );
+      expect(goals.every((goal) => goal.scope_id === USERS.rep.repId)).toBe(true);
+      expect(await page.locator('.state-empty').textContent()).toContain(
+        'Admins and managers plan the activity',
+      );
+      expect(await page.getByLabel('Team').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("shows the API's detail and hint for a bad filter, and empty states rather than blank charts", async () => {
     const page = await openAsAdmin('/?from=not-a-date');
     const problem = await page.getByRole('alert').textContent();
@@ -429,7 +616,9 @@ describe('the dashboard in Chromium', () => {
     ['retention', '/retention'],
     ['revenue', '/revenue'],
     ['sales', '/sales'],
+    ['goals', '/goals?revenue=250000&period=2025-Q3'],
     ['customers', '/customers'],
+    ['alerts', '/alerts'],
     ['settings', '/settings'],
   ])('draws the %s page at 1280 px with every chart filled', async (name, path) => {
     const page = await openAsAdmin(path);
@@ -442,6 +631,8 @@ describe('the dashboard in Chromium', () => {
   it.each([
     ['overview', '/'],
     ['retention', '/retention'],
+    ['goals', '/goals?revenue=250000&period=2025-Q3'],
+    ['alerts', '/alerts'],
   ])('fits the %s page into a 390 px phone screen', async (name, path) => {
     const page = await openAsAdmin(path);
     await page.setViewportSize(PHONE);

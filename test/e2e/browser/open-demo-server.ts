@@ -3,7 +3,10 @@
  * kept running across the tests of a file (withServer and withTempStore
  * clean up when their callbacks end, so the callback waits for `close`).
  * Users: an admin, the manager of Team North (rep_001) and two of its reps.
+ * The alert rules have run on two mornings, so the inbox holds alerts whose
+ * follow-ups are overdue at NOW beside ones still due.
  */
+import { runAlertRules } from '../../../src/alerts/run-alert-rules.js';
 import { createUser } from '../../../src/api/auth/users.js';
 import { loadDemoCompany } from '../../../src/ingest/demo/load-demo-company.js';
 import type { Store } from '../../../src/store/store.js';
@@ -11,6 +14,7 @@ import { withServer } from '../../helpers/start-server.js';
 import { withTempStore } from '../../helpers/temp-store.js';
 
 export const NOW = new Date('2025-06-15T12:00:00Z');
+const ALERT_RUNS = [new Date('2025-06-02T06:00:00Z'), new Date('2025-06-15T06:00:00Z')];
 export const PASSWORD = 'correct horse battery';
 export const USERS = {
   admin: { email: 'admin@example.com', role: 'admin' },
@@ -56,6 +60,7 @@ export async function openDemoServer(webRoot: string): Promise<DemoServer> {
 
 async function seedDemo(store: Store): Promise<void> {
   await loadDemoCompany(store, { customers: 300, seed: 7, asOf: new Date('2025-06-15T00:00:00Z') });
+  for (const at of ALERT_RUNS) await runAlertRules(store, { asOf: at, now: at });
   for (const user of Object.values(USERS)) {
     await createUser(
       store,

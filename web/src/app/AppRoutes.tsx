@@ -29,6 +29,9 @@ const RevenuePage = lazy(() =>
 const SalesPage = lazy(() =>
   import('../features/sales/SalesPage.js').then((module) => ({ default: module.SalesPage })),
 );
+const GoalsPage = lazy(() =>
+  import('../features/goals/GoalsPage.js').then((module) => ({ default: module.GoalsPage })),
+);
 const CustomersPage = lazy(() =>
   import('../features/customers/CustomersPage.js').then((module) => ({
     default: module.CustomersPage,
@@ -38,6 +41,9 @@ const CustomerPage = lazy(() =>
   import('../features/customers/CustomerPage.js').then((module) => ({
     default: module.CustomerPage,
   })),
+);
+const AlertsPage = lazy(() =>
+  import('../features/alerts/AlertsPage.js').then((module) => ({ default: module.AlertsPage })),
 );
 const SettingsPage = lazy(() =>
   import('../features/settings/SettingsPage.js').then((module) => ({
@@ -59,8 +65,10 @@ export function AppRoutes() {
                 <Route path="revenue" element={<RevenuePage />} />
                 <Route path="sales" element={<SalesPage />} />
               </Route>
+              <Route path="goals" element={<GoalsPage />} />
               <Route path="customers" element={<CustomersPage />} />
               <Route path="customers/:id" element={<CustomerPage />} />
+              <Route path="alerts" element={<AlertsPage />} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

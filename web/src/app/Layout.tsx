@@ -12,7 +12,9 @@ const PAGES = [
   { path: '/retention', label: 'Retention', isAdminOnly: false },
   { path: '/revenue', label: 'Revenue', isAdminOnly: false },
   { path: '/sales', label: 'Sales', isAdminOnly: false },
+  { path: '/goals', label: 'Goals', isAdminOnly: false },
   { path: '/customers', label: 'Customers', isAdminOnly: false },
+  { path: '/alerts', label: 'Alerts', isAdminOnly: false },
   { path: '/settings', label: 'Settings', isAdminOnly: true },
 ] as const;
 

@@ -1,4 +1,9 @@
-/** A plain, horizontally scrollable table: columns say how to render each row's cell. */
+/**
+ * A plain, horizontally scrollable table: columns say how to render each
+ * row's cell. A stacked table turns each row into a card of labelled cells on
+ * a phone, for rows whose every cell matters (an alert's title and its action):
+ * each cell's content sits in one box, which goes beside the column's label.
+ */
 import type { ReactNode } from 'react';
 
 export type DataColumn<TRow> = {
@@ -13,12 +18,19 @@ export type DataTableProps<TRow> = {
   columns: readonly DataColumn<TRow>[];
   rows: readonly TRow[];
   rowKey: (row: TRow) => string;
+  isStackedOnPhone?: boolean;
 };
 
-export function DataTable<TRow>({ caption, columns, rows, rowKey }: DataTableProps<TRow>) {
+export function DataTable<TRow>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  isStackedOnPhone = false,
+}: DataTableProps<TRow>) {
   return (
     <div className="table-scroll">
-      <table className="data-table">
+      <table className={isStackedOnPhone ? 'data-table data-table-stacked' : 'data-table'}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -33,8 +45,12 @@ export function DataTable<TRow>({ caption, columns, rows, rowKey }: DataTablePro
           {rows.map((row) => (
             <tr key={rowKey(row)}>
               {columns.map((column) => (
-                <td key={column.header} className={column.isNumeric ? 'numeric' : ''}>
-                  {column.cell(row)}
+                <td
+                  key={column.header}
+                  className={column.isNumeric ? 'numeric' : ''}
+                  data-label={column.header}
+                >
+                  <div>{column.cell(row)}</div>
                 </td>
               ))}
             </tr>

@@ -5,6 +5,7 @@
  * contract are mirrored by hand below, each naming the server type it copies.
  */
 import type { z } from 'zod';
+import type { alertSchema } from '../../../src/api/contract/alerts.js';
 import type { SessionUser } from '../../../src/api/contract/auth.js';
 import type { problemSchema } from '../../../src/api/contract/common.js';
 import type { CustomerSummary } from '../../../src/api/contract/customers.js';
@@ -15,6 +16,9 @@ export type { CustomerDetail, CustomerSummary } from '../../../src/api/contract/
 export type { Kpi, MetricQuery, MetricResult } from '../../../src/api/contract/metrics.js';
 
 export type Problem = z.output<typeof problemSchema>;
+
+export type Alert = z.output<typeof alertSchema>;
+export type AlertState = Alert['state'];
 
 export type Grain = NonNullable<MetricQuery['grain']>;
 
@@ -67,3 +71,47 @@ export type UserRow = {
 };
 
 export type Role = SessionUser['role'];
+
+/** GET /api/goals/progress; mirrors GoalProgress in src/goals/goal-progress.ts. */
+export type GoalProgress = {
+  id: string;
+  metric: string;
+  scope: string;
+  scope_id: string | null;
+  period_start: string;
+  /** Exclusive. */
+  period_end: string;
+  target: number;
+  /** Share of the period's days gone at the as-of date, 0..1. */
+  elapsed: number;
+  actual: number | null;
+  expected: number | null;
+  projected: number | null;
+  pace: 'linear' | 'seasonal' | 'rate' | 'level';
+  status: GoalStatus;
+};
+
+export type GoalStatus = 'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'unknown_metric';
+
+/** GET /api/goals/plan; mirrors ActivityPlan in src/goals/plan-activity.ts. */
+export type ActivityPlan = {
+  revenue: number;
+  period: { start: string; end: string };
+  team: string | null;
+  lookback: { start: string; end: string };
+  steps: PlanStep[];
+  needed: { deals: number; opportunities: number; meetings: number; dials: number };
+  reps: { dialing: number; working_days: number };
+  per_rep_per_day: { dials: number; meetings: number };
+};
+
+/** Mirrors PlanStep in src/goals/plan-activity.ts. */
+export type PlanStep = {
+  step: string;
+  ratio: string;
+  value: number;
+  sample_size: number;
+  source: { kpi: string; from: string; to: string };
+  /** The sample is too small to trust the ratio much. */
+  is_thin: boolean;
+};

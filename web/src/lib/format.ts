@@ -21,6 +21,7 @@ const TWO_DECIMALS = new Intl.NumberFormat(LOCALE, {
   minimumFractionDigits: 2,
   maximumFractionDigits: 2,
 });
+const TWO_DECIMALS_AT_MOST = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
 const SIGNED_ONE_DECIMAL = new Intl.NumberFormat(LOCALE, {
   minimumFractionDigits: 1,
   maximumFractionDigits: 1,
@@ -55,6 +56,11 @@ export function formatPercent(ratio: number | null): string {
 
 export function formatCount(value: number | null): string {
   return value === null ? NO_VALUE : ONE_DECIMAL.format(value);
+}
+
+/** Up to two decimals, for small rates such as 0.37 meetings a day. */
+export function formatPrecise(value: number | null): string {
+  return value === null ? NO_VALUE : TWO_DECIMALS_AT_MOST.format(value);
 }
 
 export function formatDays(value: number | null): string {
@@ -142,4 +148,11 @@ export function formatPeriod(periodStart: string, grain: Grain): string {
 /** The calendar date of a timestamp as the API writes it (UTC), e.g. 5 Jun 2024. */
 export function formatDate(timestamp: string): string {
   return formatPeriod(timestamp, 'day');
+}
+
+/** A span with an exclusive end, as the days it covers: 1 Apr 2025 – 30 Jun 2025. */
+export function formatDateRange(start: string, endExclusive: string): string {
+  const last = new Date(`${endExclusive.slice(0, 10)}T00:00:00Z`);
+  last.setUTCDate(last.getUTCDate() - 1);
+  return `${formatDate(start)} – ${formatDate(last.toISOString())}`;
 }

@@ -1,10 +1,12 @@
 /** Whether a customer is paying now. */
+import { StatusBadge } from '../../components/StatusBadge.js';
+
 export type ActiveBadgeProps = { isActive: boolean };
 
 export function ActiveBadge({ isActive }: ActiveBadgeProps) {
-  return (
-    <span className={isActive ? 'badge badge-active' : 'badge'}>
-      {isActive ? 'Active' : 'Inactive'}
-    </span>
+  return isActive ? (
+    <StatusBadge label="Active" tone="good" />
+  ) : (
+    <StatusBadge label="Inactive" tone="neutral" />
   );
 }
