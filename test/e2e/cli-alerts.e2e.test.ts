@@ -69,7 +69,7 @@ describe('retain alerts (end to end)', () => {
 
           const run = await retain('alerts', 'run', '--as-of', '2026-05-20', '--format', 'json');
           expect(run.status, run.stderr).toBe(0);
-          expect(run.stderr).toContain('Skipped: Tracker hits: tracker_hits does not exist');
+          expect(run.stderr).toContain('Skipped: Tracker hits: tracker_hits has never been filled');
           const raised = JSON.parse(run.stdout) as { id: string; subject_id: string }[];
           expect(raised.map((alert) => alert.subject_id)).toEqual(['c1']);
 
