@@ -59,3 +59,13 @@ export function renderCsv<TRow>(
 export function renderJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
+
+/** Rows in the chosen format: JSON prints the rows themselves, a table or CSV the columns. */
+export function renderRows<TRow>(
+  rows: readonly TRow[],
+  columns: readonly TableColumn<TRow>[],
+  format: OutputFormat,
+): string {
+  if (format === 'json') return renderJson(rows);
+  return (format === 'csv' ? renderCsv : renderTable)(rows, columns);
+}

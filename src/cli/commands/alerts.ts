@@ -19,14 +19,7 @@ import { buildPersonFilter, findPersonOrThrow } from '../../alerts/person-scope.
 import { runAlertRules } from '../../alerts/run-alert-rules.js';
 import { configOf, withRuntime, writeErr, writeOut } from '../context.js';
 import { EXIT_REJECTED_ROWS } from '../exit-codes.js';
-import {
-  parseOutputFormat,
-  renderCsv,
-  renderJson,
-  renderTable,
-  type OutputFormat,
-  type TableColumn,
-} from '../output.js';
+import { parseOutputFormat, renderRows, type OutputFormat, type TableColumn } from '../output.js';
 import { parseDateOption } from '../parse-options.js';
 
 type FormatOption = { format?: string };
@@ -194,11 +187,7 @@ function registerChannelCommands(alerts: Command): void {
         { header: 'signed', value: (row) => (row.is_signed ? 'yes' : 'no') },
         { header: 'enabled', value: (row) => (row.enabled ? 'yes' : 'no') },
       ];
-      writeOut(
-        format === 'json'
-          ? renderJson(shown)
-          : (format === 'csv' ? renderCsv : renderTable)(shown, columns),
-      );
+      writeOut(renderRows(shown, columns, format));
     });
 
   channels
@@ -214,12 +203,10 @@ function registerChannelCommands(alerts: Command): void {
 }
 
 function renderAlerts(alerts: readonly Alert[], format: OutputFormat): string {
-  if (format === 'json') return renderJson(alerts);
-  return (format === 'csv' ? renderCsv : renderTable)(alerts, ALERT_COLUMNS);
+  return renderRows(alerts, ALERT_COLUMNS, format);
 }
 
 function renderAttempts(attempts: readonly DeliveryOutcome[], format: OutputFormat): string {
-  if (format === 'json') return renderJson(attempts);
   const columns: TableColumn<DeliveryOutcome>[] = [
     { header: 'alert', value: (row) => row.alert_id },
     { header: 'channel', value: (row) => row.channel_id },
@@ -227,7 +214,7 @@ function renderAttempts(attempts: readonly DeliveryOutcome[], format: OutputForm
     { header: 'status', value: (row) => row.status },
     { header: 'error', value: (row) => row.error },
   ];
-  return (format === 'csv' ? renderCsv : renderTable)(attempts, columns);
+  return renderRows(attempts, columns, format);
 }
 
 function parseSeconds(value: string): number {

@@ -30,6 +30,7 @@ import {
   parseOutputFormat,
   renderCsv,
   renderJson,
+  renderRows,
   renderTable,
   type OutputFormat,
   type TableColumn,
@@ -168,7 +169,7 @@ function renderRisks(rows: readonly CustomerRisk[], format: OutputFormat): strin
         reasons: row.reasons.map(({ reason, contribution }) => ({ reason, contribution })),
       })),
     );
-  return (format === 'csv' ? renderCsv : renderTable)(rows, RISK_COLUMNS);
+  return renderRows(rows, RISK_COLUMNS, format);
 }
 
 async function runCustomer(

@@ -18,6 +18,7 @@ import {
   parseOutputFormat,
   renderCsv,
   renderJson,
+  renderRows,
   renderTable,
   type TableColumn,
 } from '../output.js';
@@ -59,8 +60,7 @@ export function registerTrackersCommand(program: Command): void {
     .action(async (options: FormatOption, command: Command) => {
       const format = parseOutputFormat(options.format, configOf(command).isStdoutTerminal);
       const rows = await withRuntime(command, ({ store }) => readTrackers(store));
-      if (format === 'json') writeOut(renderJson(rows));
-      else writeOut((format === 'csv' ? renderCsv : renderTable)(rows, TRACKER_COLUMNS));
+      writeOut(renderRows(rows, TRACKER_COLUMNS, format));
     });
 
   trackers
@@ -128,7 +128,6 @@ export function registerTrackersCommand(program: Command): void {
           to: to.toISOString().slice(0, 10),
         });
       });
-      if (format === 'json') writeOut(renderJson(rows));
-      else writeOut((format === 'csv' ? renderCsv : renderTable)(rows, WEEK_COLUMNS));
+      writeOut(renderRows(rows, WEEK_COLUMNS, format));
     });
 }

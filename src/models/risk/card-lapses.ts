@@ -43,12 +43,14 @@ type CardRow = {
   exp_year: number;
 };
 
+/** `paying`: the customers paying at the day, when the caller has read them already. */
 export async function readCardLapses(
   store: Store,
   asOf: Date,
   cache?: MetricCache,
+  paying?: ReadonlyMap<string, number>,
 ): Promise<CardLapse[]> {
-  const paying = await readCurrentMrr(store, asOf, cache, 'day');
+  paying ??= await readCurrentMrr(store, asOf, cache, 'day');
   const rows = await store.query<CardRow>(
     `SELECT s.customer_id, c.name, c.owner_rep_id, s.id AS subscription_id,
             CASE WHEN s.trial_ends_at > s.started_at THEN s.trial_ends_at ELSE s.started_at END AS billing_anchor,

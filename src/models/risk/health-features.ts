@@ -91,7 +91,9 @@ export async function readHealthFeatures(
 ): Promise<CustomerHealthFeatures[]> {
   const active = await readCustomerContributions(store, 'customers_active', asOf, cache, 'day');
   const mrr = await readCurrentMrr(store, asOf, cache, 'day');
-  const lapsing = new Set((await readCardLapses(store, asOf, cache)).map((c) => c.customer_id));
+  const lapsing = new Set(
+    (await readCardLapses(store, asOf, cache, mrr)).map((card) => card.customer_id),
+  );
   const renewals = await readNextAnnualRenewals(store, asOf);
   const rows = await store.query<SignalRow>(SIGNALS_SQL, [toSqlTimestamp(asOf)]);
   return rows
