@@ -10,7 +10,7 @@ import { loadDemoCompany } from '../src/ingest/demo/load-demo-company.js';
 import { openStore } from '../src/store/open-store.js';
 
 export const BENCH_AS_OF = new Date('2026-11-01T00:00:00Z');
-export const CACHE_DIR = join(import.meta.dirname, '../.bench-cache');
+const CACHE_DIR = join(import.meta.dirname, '../.bench-cache');
 
 export type Measurement = { workload: string; n: string; seconds: number; note?: string };
 
@@ -37,9 +37,15 @@ export function peakRssMib(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
+/** The cache folder, created on first use (a fresh clone has none). */
+export async function openCacheDir(): Promise<string> {
+  await mkdir(CACHE_DIR, { recursive: true });
+  return CACHE_DIR;
+}
+
 /** The path of a demo store with `customers` customers (seed 1), built on first use. */
 export async function cachedDemoStore(customers: number): Promise<string> {
-  await mkdir(CACHE_DIR, { recursive: true });
+  await openCacheDir();
   const path = join(
     CACHE_DIR,
     `demo-${customers}-seed1-${BENCH_AS_OF.toISOString().slice(0, 10)}.duckdb`,

@@ -3,10 +3,10 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadDemoCompany } from '../src/ingest/demo/load-demo-company.js';
 import { openStore } from '../src/store/open-store.js';
-import { BENCH_AS_OF, CACHE_DIR, timeOnce, type Measurement } from './bench-kit.js';
+import { BENCH_AS_OF, openCacheDir, timeOnce, type Measurement } from './bench-kit.js';
 
 export async function runDemoWorkload(customers: number): Promise<Measurement> {
-  const path = join(CACHE_DIR, `bench-demo-${customers}.duckdb`);
+  const path = join(await openCacheDir(), `bench-demo-${customers}.duckdb`);
   await rm(path, { force: true });
   const store = await openStore(path);
   try {

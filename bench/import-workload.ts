@@ -11,7 +11,7 @@ import { createRandom } from '../src/domain/random.js';
 import { findEntity } from '../src/domain/entities/index.js';
 import { importFiles } from '../src/ingest/import-files.js';
 import { openStore } from '../src/store/open-store.js';
-import { CACHE_DIR, timeOnce, type Measurement } from './bench-kit.js';
+import { openCacheDir, timeOnce, type Measurement } from './bench-kit.js';
 
 const ORDERS = 1_000_000;
 const CUSTOMERS = 50_000;
@@ -46,8 +46,9 @@ async function writeOrdersCsv(dir: string): Promise<{ customers: string; orders:
 }
 
 export async function runImportWorkload(): Promise<Measurement[]> {
-  const files = await writeOrdersCsv(CACHE_DIR);
-  const path = join(CACHE_DIR, 'bench-import.duckdb');
+  const dir = await openCacheDir();
+  const files = await writeOrdersCsv(dir);
+  const path = join(dir, 'bench-import.duckdb');
   await rm(path, { force: true });
   const store = await openStore(path);
   const customers = findEntity('customers');

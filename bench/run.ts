@@ -37,6 +37,12 @@ if (only !== undefined && only in WORKLOADS) {
       stdio: ['ignore', 'pipe', 'inherit'],
       maxBuffer: 1 << 24,
     });
+    if (child.status !== 0) {
+      rows.push(
+        `${name.padEnd(40)} failed (exit ${child.status ?? 'signal'}); see its error above`,
+      );
+      continue;
+    }
     const line = child.stdout.trim().split('\n').at(-1) ?? '{}';
     const { measurements, peakRssMib: rss } = JSON.parse(line) as {
       measurements: Measurement[];
