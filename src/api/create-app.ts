@@ -27,11 +27,14 @@ import { registerAlertRoutes } from './routes/alerts.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerClvRoutes } from './routes/clv.js';
 import { registerCustomerRoutes } from './routes/customers.js';
+import { registerDigestRoutes } from './routes/digest.js';
 import { registerGoalRoutes } from './routes/goals.js';
 import { registerImportRoutes } from './routes/imports.js';
 import { registerMetricRoutes } from './routes/metrics.js';
 import { registerRiskRoutes } from './routes/risk.js';
+import { registerTrackerRoutes } from './routes/trackers.js';
 import { registerUserRoutes } from './routes/users.js';
+import { registerWatchSettingRoutes } from './routes/watch-settings.js';
 
 export type AppOptions = {
   /** A Vite build of web/ to serve at /. */
@@ -101,6 +104,9 @@ export async function createApp(
   registerClvRoutes(app, runtime);
   registerAlertRoutes(app, runtime);
   registerRiskRoutes(app, runtime);
+  registerDigestRoutes(app, runtime);
+  registerTrackerRoutes(app, runtime);
+  registerWatchSettingRoutes(app, runtime);
 
   const hasWeb = options.webRoot !== undefined && existsSync(join(options.webRoot, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: options.webRoot ?? '', wildcard: false });

@@ -32,6 +32,17 @@ export const timelineEventSchema = z.object({
   ]),
   id: z.string(),
   summary: z.string(),
+  trackers: z
+    .array(z.object({ tracker: z.string(), phrase: z.string(), snippet: z.string() }))
+    .describe('Keyword-tracker hits in a conversation (empty for other events)'),
+});
+
+export const healthSnapshotSchema = z.object({
+  as_of: z.string(),
+  health: z.number(),
+  at_risk: z.boolean(),
+  risk_probability: z.number().nullable(),
+  reasons: z.array(z.object({ reason: z.string(), contribution: z.number() })),
 });
 
 export const customerDetailSchema = z
@@ -42,6 +53,9 @@ export const customerDetailSchema = z
       acquisition_channel: z.string().nullable(),
       attributes: z.record(z.string(), z.string()),
     }),
+    health: z
+      .array(healthSnapshotSchema)
+      .describe('Stored health snapshots, newest first (empty before `retain risk --store`)'),
     timeline: z.array(timelineEventSchema),
   })
   .meta({ id: 'CustomerDetail' });

@@ -8,7 +8,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RetainError } from '../../domain/errors.js';
 import { readCurrentMrr } from '../../metrics/customer-mrr.js';
+import { readHealthHistory } from '../../models/risk/health-history.js';
 import type { Runtime } from '../../runtime.js';
+import { toIsoDate } from '../../store/sql-time.js';
 import type { SqlValue } from '../../store/store.js';
 import { requirePrincipal } from '../auth/authenticate.js';
 import { buildOwnerFilter } from '../auth/scope.js';
@@ -32,6 +34,8 @@ type CustomerRow = {
 };
 
 const TIMELINE_LIMIT = 200;
+/** About two months of daily snapshots: enough to see a slide. */
+const HEALTH_SNAPSHOTS_SHOWN = 60;
 
 export function registerCustomerRoutes(app: FastifyInstance, runtime: Runtime): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -102,6 +106,12 @@ export function registerCustomerRoutes(app: FastifyInstance, runtime: Runtime): 
           acquisition_channel: row.acquisition_channel,
           attributes: row.attributes ? (JSON.parse(row.attributes) as Record<string, string>) : {},
         },
+        health: await readHealthHistory(
+          runtime.store,
+          row.id,
+          toIsoDate(runtime.now()),
+          HEALTH_SNAPSHOTS_SHOWN,
+        ),
         timeline: await readTimeline(runtime, row.id),
       };
     },
@@ -148,10 +158,34 @@ async function readTimeline(runtime: Runtime, customerId: string) {
      ) events ORDER BY happened_at DESC, kind, id LIMIT ${TIMELINE_LIMIT}`,
     [customerId],
   );
+  const hits = await runtime.store.query<{
+    conversation_id: string;
+    tracker: string;
+    phrase: string;
+    snippet: string;
+  }>(
+    `SELECT conversation_id, tracker, phrase, snippet FROM tracker_hits
+     WHERE customer_id = $1 ORDER BY conversation_id, position`,
+    [customerId],
+  );
+  const hitsByConversation = new Map<string, typeof hits>();
+  for (const hit of hits)
+    hitsByConversation.set(hit.conversation_id, [
+      ...(hitsByConversation.get(hit.conversation_id) ?? []),
+      hit,
+    ]);
   return rows.map((row) => ({
     at: row.happened_at,
     kind: row.kind as z.infer<typeof customerDetailSchema>['timeline'][number]['kind'],
     id: row.id,
     summary: row.summary,
+    trackers:
+      row.kind === 'conversation'
+        ? (hitsByConversation.get(row.id) ?? []).map(({ tracker, phrase, snippet }) => ({
+            tracker,
+            phrase,
+            snippet,
+          }))
+        : [],
   }));
 }
