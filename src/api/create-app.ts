@@ -20,6 +20,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Runtime } from '../runtime.js';
 import { authenticate } from './auth/authenticate.js';
+import { createPrincipalCache } from './auth/principal-cache.js';
 import { handleError } from './errors.js';
 import './request-context.js';
 import { createResponseCache } from './response-cache.js';
@@ -81,6 +82,7 @@ export async function createApp(
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  const principals = createPrincipalCache();
   app.addHook('onRequest', async (request) => {
     const isApi = request.url.startsWith('/api/');
     const isDocs =
@@ -88,18 +90,18 @@ export async function createApp(
       request.url === '/api/openapi.json' ||
       request.url === '/api/health';
     if (!isApi || isDocs || request.routeOptions.config.isPublic) return;
-    await authenticate(runtime.store, request, runtime.now());
+    await authenticate(runtime.store, request, runtime.now(), principals);
   });
 
   app.get('/api/health', { schema: { hide: true } }, () => ({ status: 'ok' }));
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   const responses = createResponseCache();
-  registerAuthRoutes(app, runtime);
+  registerAuthRoutes(app, runtime, principals);
   registerMetricRoutes(app, runtime, responses);
   registerCustomerRoutes(app, runtime);
   registerImportRoutes(app, runtime);
-  registerUserRoutes(app, runtime);
+  registerUserRoutes(app, runtime, principals);
   registerGoalRoutes(app, runtime);
   registerClvRoutes(app, runtime);
   registerAlertRoutes(app, runtime);

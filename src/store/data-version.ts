@@ -17,3 +17,19 @@ export async function readDataVersion(store: Store): Promise<string> {
   );
   return row?.value ?? '0';
 }
+
+/**
+ * `readDataVersion` for many concurrent callers: those who ask while a read
+ * is in flight share it, so fifty simultaneous requests cost one query, not
+ * fifty queued on one DuckDB connection. A caller never gets an answer read
+ * before it asked by more than that one query's duration.
+ */
+export function createDataVersionReader(store: Store): () => Promise<string> {
+  let inFlight: Promise<string> | undefined;
+  return () => {
+    inFlight ??= readDataVersion(store).finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
+  };
+}

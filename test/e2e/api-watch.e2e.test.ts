@@ -5,7 +5,7 @@
  * validation and role scopes as everywhere else.
  */
 import { describe, expect, it } from 'vitest';
-import { createUser } from '../../src/api/auth/users.js';
+import { createUser, issueApiToken } from '../../src/api/auth/users.js';
 import type { CustomerDetail } from '../../src/api/contract/customers.js';
 import type { Digest } from '../../src/digest/digest.js';
 import { DEFAULT_HEALTH_RULES } from '../../src/models/risk/health-rules.js';
@@ -173,6 +173,33 @@ describe('watch surfaces over HTTP', () => {
           csrf(admin),
         );
         expect(again.status).toBe(404);
+      });
+    });
+  });
+
+  it('ends a session at sign-out and a removed user’s token at once, although credentials are remembered', async () => {
+    await withTempStore(async (store) => {
+      await seed(store);
+      const token = await issueApiToken(store, 'ana@example.com');
+      await withServer(store, NOW, async ({ baseUrl }) => {
+        const ana = await signIn(baseUrl, 'ana@example.com');
+        expect((await ana.request('GET', '/api/risk')).status).toBe(200);
+        const script = new ApiClient(baseUrl, token);
+        expect((await script.request('GET', '/api/risk')).status).toBe(200);
+        expect(
+          (
+            await ana.request('POST', '/api/auth/logout', undefined, {
+              'x-csrf-token': ana.csrfToken,
+            })
+          ).status,
+        ).toBe(204);
+        expect((await ana.request('GET', '/api/risk')).status).toBe(401);
+        const admin = await signIn(baseUrl, 'admin@example.com');
+        const removed = await admin.request('DELETE', '/api/users/ana@example.com', undefined, {
+          'x-csrf-token': admin.csrfToken,
+        });
+        expect(removed.status).toBe(204);
+        expect((await script.request('GET', '/api/risk')).status).toBe(401);
       });
     });
   });

@@ -8,6 +8,7 @@ import type {} from '@fastify/cookie';
 import type { FastifyRequest } from 'fastify';
 import { RetainError } from '../../domain/errors.js';
 import type { Store } from '../../store/store.js';
+import type { PrincipalCache } from './principal-cache.js';
 import { findSessionPrincipal, findTokenPrincipal, type Principal, type Role } from './users.js';
 
 export const SESSION_COOKIE = 'retain_session';
@@ -17,10 +18,14 @@ export async function authenticate(
   store: Store,
   request: FastifyRequest,
   now: Date,
+  principals: PrincipalCache,
 ): Promise<void> {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) {
-    const principal = await findTokenPrincipal(store, header.slice('Bearer '.length).trim());
+    const token = header.slice('Bearer '.length).trim();
+    const principal = await principals.remember(`token:${token}`, now.getTime(), () =>
+      findTokenPrincipal(store, token),
+    );
     if (!principal)
       throw new RetainError('UNAUTHENTICATED', 'The API token is not valid.', {
         hint: 'Create one with retain users token --email <you>.',
@@ -30,7 +35,11 @@ export async function authenticate(
     return;
   }
   const cookie = request.cookies[SESSION_COOKIE];
-  const session = cookie ? await findSessionPrincipal(store, cookie, now) : undefined;
+  const session = cookie
+    ? await principals.remember(`session:${cookie}`, now.getTime(), () =>
+        findSessionPrincipal(store, cookie, now),
+      )
+    : undefined;
   if (!session)
     throw new RetainError(
       'UNAUTHENTICATED',

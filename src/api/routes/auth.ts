@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RetainError } from '../../domain/errors.js';
 import type { Runtime } from '../../runtime.js';
+import type { PrincipalCache } from '../auth/principal-cache.js';
 import { requirePrincipal, SESSION_COOKIE } from '../auth/authenticate.js';
 import {
   authenticatePassword,
@@ -16,7 +17,11 @@ import { loginBodySchema, sessionSchema } from '../contract/auth.js';
 
 const LOGIN_ATTEMPTS_PER_MINUTE = 10;
 
-export function registerAuthRoutes(app: FastifyInstance, runtime: Runtime): void {
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  runtime: Runtime,
+  principals: PrincipalCache,
+): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.post(
     '/api/auth/login',
@@ -76,6 +81,7 @@ export function registerAuthRoutes(app: FastifyInstance, runtime: Runtime): void
     async (request, reply) => {
       const cookie = request.cookies[SESSION_COOKIE];
       if (cookie) await deleteSession(runtime.store, cookie);
+      principals.clear();
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
     },

@@ -11,7 +11,7 @@ import { computeCohorts } from '../../metrics/cohorts.js';
 import { parseMetricRequest, type MetricRequest } from '../../metrics/parse-metric-request.js';
 import { KPIS } from '../../metrics/registry.js';
 import { computeSurvival } from '../../metrics/survival.js';
-import { readDataVersion } from '../../store/data-version.js';
+import { createDataVersionReader } from '../../store/data-version.js';
 import type { Runtime } from '../../runtime.js';
 import { requirePrincipal } from '../auth/authenticate.js';
 import { toMetricFilters } from '../auth/scope.js';
@@ -40,13 +40,14 @@ export function registerMetricRoutes(
     ...(query.tz === undefined ? {} : { timeZone: query.tz }),
     ...(query.by === undefined ? {} : { by: query.by }),
   });
+  const readVersion = createDataVersionReader(runtime.store);
   /** Answers from the cache, or computes and remembers; keyed on everything that decides the answer. */
   const cached = async <T>(
     kind: string,
     request: MetricRequest,
     compute: () => Promise<T>,
   ): Promise<T> => {
-    const key = JSON.stringify([kind, await readDataVersion(runtime.store), request]);
+    const key = JSON.stringify([kind, await readVersion(), request]);
     const hit = cache.get(key);
     if (hit !== undefined) return hit as T;
     const value = await compute();

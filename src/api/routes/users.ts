@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Runtime } from '../../runtime.js';
+import type { PrincipalCache } from '../auth/principal-cache.js';
 import { requireRole } from '../auth/authenticate.js';
 import { createUser, listUsers, removeUser, ROLES } from '../auth/users.js';
 
@@ -14,7 +15,11 @@ const userRowSchema = z.object({
   created_at: z.string(),
 });
 
-export function registerUserRoutes(app: FastifyInstance, runtime: Runtime): void {
+export function registerUserRoutes(
+  app: FastifyInstance,
+  runtime: Runtime,
+  principals: PrincipalCache,
+): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get(
     '/api/users',
@@ -73,6 +78,7 @@ export function registerUserRoutes(app: FastifyInstance, runtime: Runtime): void
     async (request, reply) => {
       requireRole(request, ['admin']);
       await removeUser(runtime.store, request.params.email);
+      principals.clear();
       return reply.code(204).send(null);
     },
   );
