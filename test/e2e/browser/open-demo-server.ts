@@ -21,10 +21,7 @@ import { withTempStore } from '../../helpers/temp-store.js';
 
 export const NOW = new Date('2025-06-15T12:00:00Z');
 /** The two stored health snapshots, a week apart, the later on NOW's day. */
-const HEALTH_SNAPSHOTS = [
-  new Date('2025-06-08T06:00:00Z'),
-  new Date('2025-06-15T06:00:00Z'),
-];
+const HEALTH_SNAPSHOTS = [new Date('2025-06-08T06:00:00Z'), new Date('2025-06-15T06:00:00Z')];
 const ALERT_RUNS = [new Date('2025-06-02T06:00:00Z'), new Date('2025-06-15T06:00:00Z')];
 export const PASSWORD = 'correct horse battery';
 export const USERS = {
