@@ -69,10 +69,16 @@ function HealthView({ latest, snapshots }: HealthViewProps) {
               <p className="panel-description">The same reasons.</p>
             ) : null}
             {changes.added.length === 0 ? null : (
-              <ReasonList reasons={changes.added} label="Reasons added" />
+              <>
+                <p className="reasons-label">Added</p>
+                <ReasonList reasons={changes.added} label="Reasons added" />
+              </>
             )}
             {changes.gone.length === 0 ? null : (
-              <ReasonList reasons={changes.gone} label="Reasons gone" />
+              <>
+                <p className="reasons-label">Gone</p>
+                <ReasonList reasons={changes.gone} label="Reasons gone" />
+              </>
             )}
           </div>
         )}
