@@ -42,6 +42,11 @@ const CustomerPage = lazy(() =>
     default: module.CustomerPage,
   })),
 );
+const ConversationsPage = lazy(() =>
+  import('../features/conversations/ConversationsPage.js').then((module) => ({
+    default: module.ConversationsPage,
+  })),
+);
 const AlertsPage = lazy(() =>
   import('../features/alerts/AlertsPage.js').then((module) => ({ default: module.AlertsPage })),
 );
@@ -68,6 +73,7 @@ export function AppRoutes() {
               <Route path="goals" element={<GoalsPage />} />
               <Route path="customers" element={<CustomersPage />} />
               <Route path="customers/:id" element={<CustomerPage />} />
+              <Route path="conversations" element={<ConversationsPage />} />
               <Route path="alerts" element={<AlertsPage />} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="*" element={<NotFoundPage />} />

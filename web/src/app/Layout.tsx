@@ -14,6 +14,7 @@ const PAGES = [
   { path: '/sales', label: 'Sales', isAdminOnly: false },
   { path: '/goals', label: 'Goals', isAdminOnly: false },
   { path: '/customers', label: 'Customers', isAdminOnly: false },
+  { path: '/conversations', label: 'Conversations', isAdminOnly: false },
   { path: '/alerts', label: 'Alerts', isAdminOnly: false },
   { path: '/settings', label: 'Settings', isAdminOnly: true },
 ] as const;

@@ -37,9 +37,9 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   return (await request('GET', path, { signal })) as T;
 }
 
-/** POST or DELETE with the session's CSRF token; resolves to the JSON body, or undefined for 204. */
+/** A write with the session's CSRF token; resolves to the JSON body, or undefined for 204. */
 export async function sendJson<T>(
-  method: 'POST' | 'DELETE',
+  method: 'POST' | 'PUT' | 'DELETE',
   path: string,
   options: { csrfToken: string; body?: unknown },
 ): Promise<T | undefined> {

@@ -32,6 +32,10 @@ const SIGNED_TWO_DECIMALS = new Intl.NumberFormat(LOCALE, {
   maximumFractionDigits: 2,
   signDisplay: 'exceptZero',
 });
+const SIGNED_POINTS = new Intl.NumberFormat(LOCALE, {
+  maximumFractionDigits: 1,
+  signDisplay: 'exceptZero',
+});
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** What the dashboard shows for a missing value (an empty denominator, no data). */
@@ -61,6 +65,11 @@ export function formatCount(value: number | null): string {
 /** Up to two decimals, for small rates such as 0.37 meetings a day. */
 export function formatPrecise(value: number | null): string {
   return value === null ? NO_VALUE : TWO_DECIMALS_AT_MOST.format(value);
+}
+
+/** Points a health rule adds or takes off: -15 pts, +5 pts. */
+export function formatPoints(value: number): string {
+  return `${SIGNED_POINTS.format(value)} pts`;
 }
 
 export function formatDays(value: number | null): string {

@@ -1,6 +1,7 @@
 /**
- * One customer: its fields and imported attributes, and the timeline of its
- * subscriptions, invoices, tickets, NPS answers and conversations. A customer
+ * One customer: its health from the stored snapshots, its fields and imported
+ * attributes, and the timeline of its subscriptions, invoices, tickets, NPS
+ * answers and conversations (with their tracker hits). A customer
  * the person may not see answers 404, shown as the API words it.
  */
 import { Link, useParams } from 'react-router';
@@ -11,6 +12,7 @@ import { formatDate, formatMoney } from '../../lib/format.js';
 import { useApi } from '../../lib/useApi.js';
 import { ActiveBadge } from './ActiveBadge.js';
 import { CustomerTimeline } from './CustomerTimeline.js';
+import { HealthPanel } from './HealthPanel.js';
 
 export function CustomerPage() {
   const { id = '' } = useParams();
@@ -29,7 +31,7 @@ export function CustomerPage() {
 
 type CustomerViewProps = { detail: CustomerDetail };
 
-function CustomerView({ detail: { customer, timeline } }: CustomerViewProps) {
+function CustomerView({ detail: { customer, health, timeline } }: CustomerViewProps) {
   const fields: [string, string][] = [
     ['Id', customer.id],
     ['MRR', formatMoney(customer.mrr)],
@@ -47,6 +49,7 @@ function CustomerView({ detail: { customer, timeline } }: CustomerViewProps) {
         {customer.name ?? customer.id} <ActiveBadge isActive={customer.is_active} />
       </h1>
       <div className="panel-grid">
+        <HealthPanel snapshots={health} />
         <Panel title="Details">
           <dl className="fields">
             {fields.map(([name, value]) => (

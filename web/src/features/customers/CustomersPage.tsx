@@ -1,4 +1,7 @@
-/** The customers the signed-in person may see, searchable by id or name, a page at a time. */
+/**
+ * The customers the signed-in person may see: those at risk first, then the
+ * whole list, searchable by id or name, a page at a time.
+ */
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { AsyncView } from '../../components/AsyncView.js';
@@ -9,6 +12,7 @@ import { buildPath } from '../../lib/api.js';
 import { formatCount, formatMoney } from '../../lib/format.js';
 import { useApi } from '../../lib/useApi.js';
 import { ActiveBadge } from './ActiveBadge.js';
+import { AtRiskPanel } from './AtRiskPanel.js';
 
 const PAGE_SIZE = 25;
 
@@ -55,6 +59,9 @@ export function CustomersPage() {
   return (
     <>
       <h1>Customers</h1>
+      <div className="panel-stack">
+        <AtRiskPanel />
+      </div>
       <form className="search-bar" role="search" onSubmit={submit}>
         <input
           type="search"

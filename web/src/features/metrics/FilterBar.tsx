@@ -1,6 +1,7 @@
 /** The shared filters of the metric pages; every change goes to the URL, which the pages read. */
 import { GRAINS } from '../../lib/filters.js';
 import { useFilters } from '../../lib/useFilters.js';
+import { RangeFields } from './RangeFields.js';
 import { useSegments } from './useSegments.js';
 
 export function FilterBar() {
@@ -21,22 +22,7 @@ export function FilterBar() {
 
   return (
     <form className="filter-bar" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
-      <label>
-        From
-        <input
-          type="date"
-          value={filters.from ?? ''}
-          onChange={(event) => updateFilters({ from: event.target.value })}
-        />
-      </label>
-      <label>
-        To (exclusive)
-        <input
-          type="date"
-          value={filters.to ?? ''}
-          onChange={(event) => updateFilters({ to: event.target.value })}
-        />
-      </label>
+      <RangeFields />
       <label>
         Grain
         <select

@@ -3,10 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { useSignedInSession } from '../../app/useSession.js';
 import { ProblemNotice } from '../../components/LoadState.js';
 import { Panel } from '../../components/Panel.js';
-import { sendJson, type ApiProblem } from '../../lib/api.js';
+import { sendJson } from '../../lib/api.js';
 import type { Role, UserRow } from '../../lib/api-types.js';
 import { readField } from '../../lib/read-field.js';
-import { toProblem } from '../../lib/useApi.js';
+import { useWrite } from './useWrite.js';
 
 const ROLES: readonly Role[] = ['admin', 'manager', 'rep'];
 
@@ -15,36 +15,32 @@ export type AddUserFormProps = { onAdded: () => void };
 export function AddUserForm({ onAdded }: AddUserFormProps) {
   const { csrfToken } = useSignedInSession();
   const [role, setRole] = useState<Role>('rep');
-  const [problem, setProblem] = useState<ApiProblem>();
+  const { run, problem, isSending } = useWrite();
   const [added, setAdded] = useState<string>();
-  const [isSending, setIsSending] = useState(false);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const repId = readField(form, 'rep_id').trim();
-    setIsSending(true);
-    sendJson<UserRow>('POST', '/api/users', {
-      csrfToken,
-      body: {
-        email: readField(form, 'email'),
-        role,
-        password: readField(form, 'password'),
-        ...(repId === '' ? {} : { rep_id: repId }),
-      },
-    })
-      .then((user) => {
-        setProblem(undefined);
+    setAdded(undefined);
+    run(
+      () =>
+        sendJson<UserRow>('POST', '/api/users', {
+          csrfToken,
+          body: {
+            email: readField(form, 'email'),
+            role,
+            password: readField(form, 'password'),
+            ...(repId === '' ? {} : { rep_id: repId }),
+          },
+        }),
+      (user) => {
         setAdded(user?.email);
         formElement.reset();
         onAdded();
-      })
-      .catch((error: unknown) => {
-        setAdded(undefined);
-        setProblem(toProblem(error));
-      })
-      .finally(() => setIsSending(false));
+      },
+    );
   };
 
   return (

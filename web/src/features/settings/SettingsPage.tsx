@@ -1,8 +1,14 @@
-/** Settings: for now, who may sign in. Only admins manage users; the API refuses anyone else. */
+/**
+ * Settings, for admins (the API refuses anyone else): who may sign in, the
+ * health rules, the keyword trackers and where alerts are delivered.
+ */
 import { useState } from 'react';
 import { useSignedInSession } from '../../app/useSession.js';
 import { EmptyState } from '../../components/LoadState.js';
 import { AddUserForm } from './AddUserForm.js';
+import { ChannelsPanel } from './ChannelsPanel.js';
+import { HealthRulesPanel } from './HealthRulesPanel.js';
+import { TrackerSettingsPanel } from './TrackerSettingsPanel.js';
 import { UserList } from './UserList.js';
 
 export function SettingsPage() {
@@ -17,9 +23,12 @@ export function SettingsPage() {
         <div className="panel-grid">
           <UserList version={version} onRemoved={reload} />
           <AddUserForm onAdded={reload} />
+          <HealthRulesPanel />
+          <TrackerSettingsPanel />
+          <ChannelsPanel />
         </div>
       ) : (
-        <EmptyState message="Only admins manage users. Ask one to add or remove people." />
+        <EmptyState message="Only admins manage users, health rules, trackers and delivery channels. Ask one to change them." />
       )}
     </>
   );

@@ -1,30 +1,27 @@
 /** Everyone who may sign in, each removable except the admin looking at the list. */
-import { useState } from 'react';
 import { useSignedInSession } from '../../app/useSession.js';
 import { AsyncView } from '../../components/AsyncView.js';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { ProblemNotice } from '../../components/LoadState.js';
 import { Panel } from '../../components/Panel.js';
-import { sendJson, type ApiProblem } from '../../lib/api.js';
+import { sendJson } from '../../lib/api.js';
 import type { UserRow } from '../../lib/api-types.js';
 import { formatDate } from '../../lib/format.js';
-import { toProblem, useApi } from '../../lib/useApi.js';
+import { useApi } from '../../lib/useApi.js';
+import { useWrite } from './useWrite.js';
 
 export type UserListProps = { version: number; onRemoved: () => void };
 
 export function UserList({ version, onRemoved }: UserListProps) {
   const { user, csrfToken } = useSignedInSession();
   const state = useApi<UserRow[]>('/api/users', version);
-  const [problem, setProblem] = useState<ApiProblem>();
+  const { run, problem } = useWrite();
 
   const remove = (email: string) => {
     if (!window.confirm(`Remove ${email}? They will no longer be able to sign in.`)) return;
-    sendJson('DELETE', `/api/users/${encodeURIComponent(email)}`, { csrfToken }).then(
-      () => {
-        setProblem(undefined);
-        onRemoved();
-      },
-      (error: unknown) => setProblem(toProblem(error)),
+    run(
+      () => sendJson('DELETE', `/api/users/${encodeURIComponent(email)}`, { csrfToken }),
+      onRemoved,
     );
   };
   const columns: DataColumn<UserRow>[] = [
