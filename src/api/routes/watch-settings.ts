@@ -9,13 +9,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  addChannel,
-  CHANNEL_KINDS,
-  maskTarget,
-  readChannels,
-  removeChannel,
-} from '../../alerts/channels.js';
+import { addChannel, maskTarget, readChannels, removeChannel } from '../../alerts/channels.js';
 import {
   healthRulesSchema,
   readHealthRules,
@@ -29,17 +23,7 @@ import {
 import type { Runtime } from '../../runtime.js';
 import { requirePrincipal, requireRole } from '../auth/authenticate.js';
 import { problemSchema } from '../contract/common.js';
-
-const channelSchema = z
-  .object({
-    id: z.string(),
-    kind: z.enum(CHANNEL_KINDS),
-    target: z.string().describe('Masked: credentials and secrets are never returned'),
-    is_signed: z.boolean(),
-    enabled: z.boolean(),
-    created_at: z.string(),
-  })
-  .meta({ id: 'DeliveryChannel' });
+import { addedChannelSchema, channelSchema, newChannelSchema } from '../contract/settings.js';
 
 export function registerWatchSettingRoutes(app: FastifyInstance, runtime: Runtime): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -137,15 +121,8 @@ export function registerWatchSettingRoutes(app: FastifyInstance, runtime: Runtim
         tags: ['settings'],
         summary:
           'Add a delivery channel (admin); a webhook without a secret gets one, returned once',
-        body: z.object({
-          kind: z.enum(CHANNEL_KINDS),
-          target: z.string().min(1),
-          secret: z.string().min(16).optional(),
-        }),
-        response: {
-          201: channelSchema.extend({ secret: z.string().nullable() }),
-          400: problemSchema,
-        },
+        body: newChannelSchema,
+        response: { 201: addedChannelSchema, 400: problemSchema },
       },
     },
     async (request, reply) => {

@@ -5,8 +5,8 @@
  * known (no usage rows, no NPS answer) fires no rule: absence of evidence
  * is not counted as bad news.
  */
-import type { HealthSignals, SignalName } from './health-features.js';
-import type { HealthRule, HealthRules } from './health-rules.js';
+import type { HealthSignals } from './health-features.js';
+import type { HealthRule, HealthRules, SignalName } from './health-rules.js';
 
 export type HealthReason = { reason: string; contribution: number; rule: string };
 

@@ -13,6 +13,7 @@ import type { MetricCache } from '../../metrics/metric-cache.js';
 import { toSqlTimestamp } from '../../store/sql-time.js';
 import type { Store } from '../../store/store.js';
 import { readCardLapses } from './card-lapses.js';
+import type { SignalName } from './health-rules.js';
 
 const DAY_MS = 86_400_000;
 
@@ -43,8 +44,6 @@ export type HealthSignals = {
   mrr: number;
   tenure_days: number | null;
 };
-
-export type SignalName = keyof HealthSignals;
 
 export type CustomerHealthFeatures = {
   customer_id: string;
@@ -119,6 +118,7 @@ function toSignals(
   const hasPriorUsage = row.events_prior !== null && row.events_prior > 0;
   const daysBefore = (instant: string | null): number | null =>
     instant === null ? null : (asOf.getTime() - new Date(instant).getTime()) / DAY_MS;
+  // `satisfies`: a signal the rules can name but this does not read (or back) fails to compile.
   return {
     usage_trend: hasPriorUsage
       ? (row.events_recent ?? 0) / ((row.events_prior ?? 0) / 2) - 1
@@ -148,7 +148,7 @@ function toSignals(
     probability_alive: row.probability_alive === null ? null : Number(row.probability_alive),
     mrr: known.mrr,
     tenure_days: daysBefore(row.acquired_at),
-  };
+  } satisfies Record<SignalName, number | null>;
 }
 
 function toDescriptors(row: SignalRow): Record<string, string> {

@@ -14,8 +14,8 @@ import {
   type SettingsDocument,
 } from '../../store/settings-document.js';
 import type { Store } from '../../store/store.js';
-import type { SignalName } from './health-features.js';
 
+/** The signals a rule may name: exactly those readHealthFeatures provides (it checks). */
 export const SIGNAL_NAMES = [
   'usage_trend',
   'active_user_drop',
@@ -31,7 +31,9 @@ export const SIGNAL_NAMES = [
   'probability_alive',
   'mrr',
   'tenure_days',
-] as const satisfies readonly SignalName[];
+] as const;
+
+export type SignalName = (typeof SIGNAL_NAMES)[number];
 
 const ruleSchema = z
   .object({

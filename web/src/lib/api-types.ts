@@ -15,6 +15,15 @@ export type { Session, SessionUser } from '../../../src/api/contract/auth.js';
 export type { CustomerDetail, CustomerSummary } from '../../../src/api/contract/customers.js';
 export type { Kpi, MetricQuery, MetricResult } from '../../../src/api/contract/metrics.js';
 export type { AtRiskList } from '../../../src/api/contract/risk.js';
+export type {
+  AddedChannel,
+  ChannelKind,
+  DeliveryChannel,
+  HealthRule,
+  HealthRules,
+  Tracker,
+  TrackerWeek,
+} from '../../../src/api/contract/settings.js';
 
 export type Problem = z.output<typeof problemSchema>;
 
@@ -119,56 +128,3 @@ export type PlanStep = {
   /** The sample is too small to trust the ratio much. */
   is_thin: boolean;
 };
-
-/** GET and PUT /api/settings/health-rules; mirrors HealthRules in src/models/risk/health-rules.ts. */
-export type HealthRules = {
-  threshold: number;
-  rules: HealthRule[];
-};
-
-/** Mirrors HealthRule in src/models/risk/health-rules.ts: the band is every bound given. */
-export type HealthRule = {
-  id: string;
-  reason: string;
-  signal: string;
-  below?: number;
-  at_most?: number;
-  above?: number;
-  at_least?: number;
-  points: number;
-};
-
-/** GET and PUT /api/settings/trackers; mirrors Tracker in src/models/trackers/tracker-definitions.ts. */
-export type Tracker = {
-  name: string;
-  phrases: string[];
-  speaker: 'customer' | 'rep' | 'anyone';
-  negation_window: number;
-};
-
-/** GET /api/trackers/trends; mirrors TrackerWeek in src/models/trackers/tracker-trends.ts. */
-export type TrackerWeek = {
-  week_start: string;
-  tracker: string;
-  conversations: number;
-  conversations_with_hits: number;
-  hits: number;
-  /** conversations_with_hits / conversations. */
-  share: number | null;
-};
-
-/** GET /api/settings/channels; mirrors channelSchema in src/api/routes/watch-settings.ts. */
-export type DeliveryChannel = {
-  id: string;
-  kind: ChannelKind;
-  /** Masked: a password in it reads ***. */
-  target: string;
-  is_signed: boolean;
-  enabled: boolean;
-  created_at: string;
-};
-
-export type ChannelKind = 'webhook' | 'slack' | 'email';
-
-/** POST /api/settings/channels: the channel and, for a webhook, its secret (shown this once). */
-export type AddedChannel = DeliveryChannel & { secret: string | null };
