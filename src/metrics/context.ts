@@ -15,6 +15,8 @@ export type BlockTables = {
   readonly spendRates: string;
   /** Paying stretches of each subscription at one MRR: customer_id, pay_start, pay_end, mrr, seats, end_reason. */
   readonly segments: string;
+  /** Per customer and event: the balance from that instant to the next (MRR, seats, activity, latest end). */
+  readonly customerTimeline: string;
   /** Per customer: acquired_at, first_end, first_end_reason. */
   readonly customerFacts: string;
   /** Per customer and period: MRR, seats and activity at the start and the end. */
@@ -64,6 +66,7 @@ export function buildBlockTables(requestId: string): BlockTables {
     periods: `m_${requestId}_periods`,
     spendRates: `m_${requestId}_spend_rates`,
     segments: `m_${requestId}_segments`,
+    customerTimeline: `m_${requestId}_customer_timeline`,
     customerFacts: `m_${requestId}_customer_facts`,
     customerPeriods: `m_${requestId}_customer_periods`,
     repActivity: `m_${requestId}_rep_activity`,

@@ -7,20 +7,20 @@ import { importFiles } from '../ingest/import-files.js';
 import { computeMetrics } from './compute-metrics.js';
 import { createMetricCache } from './metric-cache.js';
 import { parseMetricRequest } from './parse-metric-request.js';
+import type { Store } from '../store/store.js';
+
+/** Customer c1, paying 100 a month in `currency` from 5 January 2024. */
+async function seedOneSubscriber(store: Store, currency: string): Promise<void> {
+  await insertRows(store, 'customers', [{ id: 'c1', created_at: '2024-01-01 00:00:00' }]);
+  await insertRows(store, 'subscriptions', [
+    { id: 's1', customer_id: 'c1', started_at: '2024-01-05 00:00:00', mrr: '100', currency },
+  ]);
+}
 
 describe('the metric cache', () => {
   it('gives the same results as no cache, and sees an import that changed the data', async () => {
     await withTempStore(async (store, dir) => {
-      await insertRows(store, 'customers', [{ id: 'c1', created_at: '2024-01-01 00:00:00' }]);
-      await insertRows(store, 'subscriptions', [
-        {
-          id: 's1',
-          customer_id: 'c1',
-          started_at: '2024-01-05 00:00:00',
-          mrr: '100',
-          currency: 'USD',
-        },
-      ]);
+      await seedOneSubscriber(store, 'USD');
       const cache = createMetricCache();
       const query = await parseMetricRequest(store, {
         asOf: FIXTURE_AS_OF,
@@ -60,18 +60,43 @@ describe('the metric cache', () => {
     });
   });
 
-  it('forgets tables a failed request rolled back', async () => {
+  it('drops the tables of a request that failed half-way, so the next one builds them again', async () => {
     await withTempStore(async (store) => {
-      await insertRows(store, 'customers', [{ id: 'c1', created_at: '2024-01-01 00:00:00' }]);
-      await insertRows(store, 'subscriptions', [
+      await seedOneSubscriber(store, 'USD');
+      await insertRows(store, 'reps', [{ id: 'r1', name: 'Ann' }]);
+      await insertRows(store, 'deals', [
         {
-          id: 's1',
+          id: 'd1',
           customer_id: 'c1',
-          started_at: '2024-01-05 00:00:00',
-          mrr: '100',
-          currency: 'GBP',
+          owner_rep_id: 'r1',
+          stage: 'closed',
+          status: 'won',
+          amount: '900',
+          currency: 'EUR',
+          created_at: '2024-01-02 00:00:00',
+          closed_at: '2024-01-20 00:00:00',
         },
       ]);
+      const cache = createMetricCache();
+      const request = (metrics: string[]) =>
+        parseMetricRequest(store, {
+          asOf: FIXTURE_AS_OF,
+          from: '2024-01-01',
+          to: '2024-03-01',
+          metrics,
+        });
+      // Customer periods are built before the deals block finds no EUR rate.
+      await expect(
+        computeMetrics(store, await request(['customer_churn_rate', 'win_rate']), cache),
+      ).rejects.toThrow('No exchange rate for EUR');
+      const churn = await request(['customer_churn_rate', 'customers_active']);
+      expect(await computeMetrics(store, churn, cache)).toEqual(await computeMetrics(store, churn));
+    });
+  });
+
+  it('builds the tables again once the missing rate is imported', async () => {
+    await withTempStore(async (store) => {
+      await seedOneSubscriber(store, 'GBP');
       const cache = createMetricCache();
       const query = await parseMetricRequest(store, {
         asOf: FIXTURE_AS_OF,

@@ -43,11 +43,16 @@ export async function validateMetricCache(
   cache.key = key;
 }
 
-/** Forgets every table without dropping it (a rollback already has). */
-export function forgetMetricCache(cache: MetricCache): void {
+/**
+ * Drops every table after a failed request, so the next one rebuilds them;
+ * if even that fails (the connection is gone), forgets them.
+ */
+export async function resetMetricCache(cache: MetricCache, store: Store): Promise<void> {
+  const tables = [...cache.pending.keys()];
   cache.pending.clear();
   cache.periodTables.clear();
   cache.key = undefined;
+  await dropTables(store, tables).catch(() => undefined);
 }
 
 /** A short stable name for a set of periods (and the as-of instant they are clamped to). */

@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { readDataVersion } from '../store/data-version.js';
 import type { Row, SqlValue, Store } from '../store/store.js';
 import { createCustomerFactsBlock } from './blocks/customer-facts.js';
-import { createCustomerPeriodsBlock } from './blocks/customer-periods.js';
+import { buildCustomerPeriodsSql } from './blocks/customer-periods.js';
+import { createCustomerTimelineBlock } from './blocks/customer-timeline.js';
 import { createDealsBlock } from './blocks/deals.js';
 import { createDimensionsBlock } from './blocks/dimensions.js';
 import { assertFxCoverage, SPEND_MONEY } from './blocks/fx.js';
@@ -43,7 +44,7 @@ import {
 import type { Grain, Period } from './periods.js';
 import {
   evictPeriodTables,
-  forgetMetricCache,
+  resetMetricCache,
   rememberPeriodTable,
   toPeriodKey,
   validateMetricCache,
@@ -94,8 +95,14 @@ export type MetricSession = {
   forPeriods(grain: Grain, periods: readonly Period[]): MetricSession;
 };
 
-type BlockName = KpiBlock | 'periods' | 'dimensions';
+type BlockName = KpiBlock | 'periods' | 'dimensions' | 'customerTimeline';
 const PERIOD_BLOCKS: readonly BlockName[] = ['periods', 'customerPeriods', 'repActivity'];
+/**
+ * Blocks that, read by a single query, cost less computed inside it (only the
+ * columns it uses, nothing written out) than materialized first: without a
+ * cache the first read gets a view, a second read turns it into a table.
+ */
+const VIEW_UNTIL_READ_TWICE: readonly BlockName[] = ['customerPeriods'];
 
 export async function withMetricSession<T>(
   store: Store,
@@ -105,7 +112,8 @@ export async function withMetricSession<T>(
 ): Promise<T> {
   // Only a DuckDB file is sure to have no other writer; a shared server's data can change under a cache.
   const cache = store.kind === 'duckdb' ? requestedCache : undefined;
-  return store.transaction(async (tx) => {
+  // Not a transaction: DuckDB would plan every read of the fresh blocks as if they were empty.
+  return store.withConnection(async (tx) => {
     const settings = await readWorkspaceSettings(tx);
     const mode = await readWorkspaceMode(tx);
     if (cache) {
@@ -129,6 +137,8 @@ export async function withMetricSession<T>(
     };
     /** Tables to drop when the session ends: all of them, unless a cache keeps them. */
     const created: string[] = [];
+    /** Blocks read once so far, as views; their creation steps, so two reads cannot race. */
+    const views = new Map<string, Promise<'view' | 'table'>>();
     const pending = cache?.pending ?? new Map<string, Promise<void>>();
     const periodKeysInUse = new Set<string>();
 
@@ -160,16 +170,21 @@ export async function withMetricSession<T>(
           case 'periods':
             return createPeriodsBlock(tx, context, periods);
           case 'spendRates':
-            return assertFxCoverage(tx, context, SPEND_MONEY);
+            return assertFxCoverage(tx, context, [SPEND_MONEY]);
           case 'segments':
             return createSegmentsBlock(tx, context);
           case 'customerFacts':
             await ensure('segments');
             return createCustomerFactsBlock(tx, context);
-          case 'customerPeriods':
+          case 'customerTimeline':
             await ensure('segments');
-            await ensure('periods');
-            return createCustomerPeriodsBlock(tx, context);
+            return createCustomerTimelineBlock(tx, context);
+          case 'customerPeriods':
+            await ensureCustomerPeriodsInputs();
+            await tx.query(
+              `CREATE TEMPORARY TABLE ${context.tables.customerPeriods} AS ${buildCustomerPeriodsSql(context)}`,
+            );
+            return;
           case 'deals':
             return createDealsBlock(tx, context);
           case 'repActivity':
@@ -179,10 +194,35 @@ export async function withMetricSession<T>(
             return createDimensionsBlock(tx, context);
         }
       };
+      const ensureCustomerPeriodsInputs = async () => {
+        await ensure('customerTimeline');
+        await ensure('periods');
+      };
+      /** Makes `name` readable by one more query: a view on the first read, a table from the second. */
+      const ensureForRead = async (name: BlockName): Promise<void> => {
+        if (cache || !VIEW_UNTIL_READ_TWICE.includes(name)) return ensure(name);
+        const table = context.tables[name];
+        const previous = views.get(table);
+        const step = (async () => {
+          const state = await previous;
+          if (state === 'table') return state;
+          if (state === undefined) {
+            await ensureCustomerPeriodsInputs();
+            await tx.query(`CREATE TEMPORARY VIEW ${table} AS ${buildCustomerPeriodsSql(context)}`);
+            return 'view';
+          }
+          await tx.query(`DROP VIEW ${table}`);
+          await ensure(name);
+          return 'table';
+        })();
+        views.set(table, step);
+        await step;
+      };
       const isSliced = query.filters.length > 0 || query.by !== undefined;
+      /** Creates what one query is about to read; call once per query, so reads can be counted. */
       const prepare = async (blocks: readonly KpiBlock[]) => {
         await ensure('periods');
-        for (const block of blocks) await ensure(block);
+        for (const block of new Set(blocks)) await ensureForRead(block);
         if (isSliced) await ensure('dimensions');
       };
       /** FROM, joins and WHERE for rows linked by `links`, and the segment expression. */
@@ -287,15 +327,18 @@ export async function withMetricSession<T>(
           const result = new Map<string, Aggregates>();
           const bySource = new Map<RowSource, BaseKpi[]>();
           for (const kpi of kpis) {
-            await prepare(blocksOf(kpi));
             const [onlyPart] = kpi.parts;
             if (kpi.parts.length === 1 && onlyPart) {
               bySource.set(onlyPart.source, [...(bySource.get(onlyPart.source) ?? []), kpi]);
             } else {
+              await prepare(blocksOf(kpi));
               await aggregateUnion(kpi, result);
             }
           }
-          for (const [source, group] of bySource) await aggregateSource(source, group, result);
+          for (const [source, group] of bySource) {
+            await prepare(source.blocks);
+            await aggregateSource(source, group, result);
+          }
           return result;
         },
         async contributions(kpi, periodStartUtc) {
@@ -355,10 +398,14 @@ export async function withMetricSession<T>(
     try {
       return await work(makeSession(baseContext, query.periods));
     } catch (error) {
-      // The transaction rolls back, taking the temp tables it created with it.
-      if (cache) forgetMetricCache(cache);
+      // A block may be half made: start the cache afresh.
+      if (cache) await resetMetricCache(cache, tx);
       throw error;
     } finally {
+      for (const [view, step] of views) {
+        if ((await step.catch(() => undefined)) === 'view')
+          await tx.query(`DROP VIEW IF EXISTS ${view}`);
+      }
       for (const table of created.reverse()) await tx.query(`DROP TABLE IF EXISTS ${table}`);
       if (cache) await evictPeriodTables(cache, tx, periodKeysInUse);
     }

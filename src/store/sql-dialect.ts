@@ -19,6 +19,12 @@ export interface SqlDialect {
    * `currency` with the latest date on or before `date` (an as-of join).
    */
   readonly joinLatestRate: (alias: string, currency: string, date: string) => string;
+  /**
+   * The latest non-null `expression` up to the current row of the named
+   * window `window` (whose frame must end at the current row): carries a
+   * value forward past the rows that leave it empty.
+   */
+  readonly lastNonNull: (expression: string, window: string) => string;
   /** SQL refreshing the planner's statistics of a table just filled, or undefined where not needed. */
   readonly analyze: (table: string) => string | undefined;
   /** A query listing the distinct top-level keys of a JSON column, as rows of `key`. */

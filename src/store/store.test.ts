@@ -35,6 +35,42 @@ describe('the store', () => {
     });
   });
 
+  it('holds one connection without a transaction: temp tables stay visible, writes commit one by one, and a transaction inside still rolls back', async () => {
+    await withTempStore(async (store) => {
+      await expect(
+        store.withConnection(async (held) => {
+          await held.query(`CREATE TEMPORARY TABLE scratch AS SELECT 1 AS n`);
+          await held.query(`INSERT INTO reps (id, name) VALUES ('r1', 'Ann')`);
+          await expect(
+            held.transaction(async (tx) => {
+              await tx.query(`INSERT INTO reps (id, name) VALUES ('r2', 'Bob')`);
+              throw new Error('inner');
+            }),
+          ).rejects.toThrow('inner');
+          // The failed inner transaction left the connection usable, with its temp table.
+          expect(await held.query(`SELECT n FROM scratch`)).toEqual([{ n: 1 }]);
+          await held.query(`DROP TABLE scratch`);
+          throw new Error('after the writes');
+        }),
+      ).rejects.toThrow('after the writes');
+      expect(await store.query(`SELECT id FROM reps ORDER BY id`)).toEqual([{ id: 'r1' }]);
+    });
+  });
+
+  it('continues the transaction it is called in', async () => {
+    await withTempStore(async (store) => {
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.withConnection((held) =>
+            held.query(`INSERT INTO reps (id, name) VALUES ('r1', 'Ann')`),
+          );
+          throw new Error('roll it all back');
+        }),
+      ).rejects.toThrow('roll it all back');
+      expect(await store.query(`SELECT count(*) AS n FROM reps`)).toEqual([{ n: 0 }]);
+    });
+  });
+
   it('bulk-appends text, keeping an empty string apart from null and quotes intact', async () => {
     await withTempStore(async (store) => {
       await store.transaction(async (tx) => {

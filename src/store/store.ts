@@ -29,5 +29,13 @@ export interface Store {
   ): Promise<void>;
   /** Runs `work` in one transaction; any throw rolls back every write in it. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` on one connection held for its whole body (temporary tables
+   * live per connection), without a transaction: each statement commits on
+   * its own. Inside a transaction, it simply continues it. For work that
+   * builds temporary tables and reads them back, which a transaction would
+   * hide from DuckDB's planner (it estimates their rows as zero).
+   */
+  withConnection<T>(work: (held: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -11,15 +11,15 @@ import { timestampLiteral, type MetricContext } from '../context.js';
 import { assertFxCoverage, convertedAmount, DEAL_MONEY, joinFx } from './fx.js';
 
 export async function createDealsBlock(store: Store, context: MetricContext): Promise<void> {
-  await assertFxCoverage(store, context, DEAL_MONEY);
+  await assertFxCoverage(store, context, [DEAL_MONEY]);
   await store.query(
     `CREATE TEMPORARY TABLE ${context.tables.deals} AS
      SELECT d.id, d.customer_id, d.owner_rep_id, d.status, d.stage, d.kind, d.created_at, d.closed_at, d.expected_close_at,
-            CAST(${convertedAmount(context, 'fx', 'd.amount', 'd.currency')} AS DECIMAL(18, 4)) AS amount,
+            ${convertedAmount(context, 'fx', 'd.amount', 'd.currency')} AS amount,
             coalesce(${configuredProbability(context)},
               (SELECT coalesce(CAST(count(CASE WHEN status = 'won' THEN 1 END) AS DOUBLE PRECISION) / nullif(count(*), 0), 0)
                FROM deals WHERE status IN ('won', 'lost') AND closed_at < ${timestampLiteral(context.asOfUtc)})) AS win_probability
-     FROM deals d ${joinFx(context, 'fx', 'd.currency', 'coalesce(d.closed_at, d.created_at)')}`,
+     FROM deals d ${joinFx(context, 'fx', DEAL_MONEY)}`,
   );
 }
 

@@ -9,24 +9,37 @@ import { RetainError } from '../../domain/errors.js';
 import type { Store } from '../../store/store.js';
 import type { MetricContext } from '../context.js';
 
-/** SQL joining the rate for `currency` on `date` as alias `alias`; use with {@link convertedAmount}. */
-export function joinFx(
-  context: MetricContext,
-  alias: string,
-  currency: string,
-  date: string,
-): string {
-  return context.dialect.joinLatestRate(alias, currency, date);
+/**
+ * SQL joining, as `alias`, the rate in force on the date of each row of
+ * `money` (whose table alias the caller's query shares); use with
+ * {@link convertedAmount}. The as-of lookup runs once per currency and day
+ * rather than per row: far fewer lookups, then an equality join.
+ */
+export function joinFx(context: MetricContext, alias: string, money: MoneySource): string {
+  const day = `CAST(${money.date} AS DATE)`;
+  return `LEFT JOIN (
+      SELECT used.currency, used.day, rate.rate_to_reporting
+      FROM (SELECT DISTINCT ${money.currency} AS currency, ${day} AS day
+            FROM ${money.table} WHERE ${money.currency} <> '${context.reportingCurrency}') used
+      ${context.dialect.joinLatestRate('rate', 'used.currency', 'used.day')}
+    ) ${alias} ON ${alias}.currency = ${money.currency} AND ${alias}.day = ${day}`;
 }
 
-/** `amount` in the reporting currency, given the join from {@link joinFx}. */
+/**
+ * `amount` in the reporting currency, given the join from {@link joinFx},
+ * rounded half away from zero to 1/100 of a cent: exact from here on, and
+ * cheap to sum. Rounding the wide product before narrowing it is several
+ * times faster in DuckDB than a narrowing cast alone, with the same result.
+ */
 export function convertedAmount(
   context: MetricContext,
   alias: string,
   amount: string,
   currency: string,
 ): string {
-  return `(${amount} * CASE WHEN ${currency} = '${context.reportingCurrency}' OR ${currency} IS NULL THEN 1 ELSE ${alias}.rate_to_reporting END)`;
+  return `CASE WHEN ${currency} = '${context.reportingCurrency}' OR ${currency} IS NULL
+    THEN CAST(${amount} AS DECIMAL(18, 4))
+    ELSE CAST(round(CAST(${amount} AS DECIMAL(38, 4)) * ${alias}.rate_to_reporting, 4) AS DECIMAL(18, 4)) END`;
 }
 
 /** A money column and the date its amount was set on. */
@@ -44,12 +57,16 @@ export const SUBSCRIPTION_MONEY: readonly MoneySource[] = [
     date: 'c.effective_at',
   },
 ];
-export const DEAL_MONEY: readonly MoneySource[] = [
-  { table: 'deals s', currency: 's.currency', date: 'coalesce(s.closed_at, s.created_at)' },
-];
-export const SPEND_MONEY: readonly MoneySource[] = [
-  { table: 'marketing_spend s', currency: 's.currency', date: 's.period_start' },
-];
+export const DEAL_MONEY: MoneySource = {
+  table: 'deals d',
+  currency: 'd.currency',
+  date: 'coalesce(d.closed_at, d.created_at)',
+};
+export const SPEND_MONEY: MoneySource = {
+  table: 'marketing_spend s',
+  currency: 's.currency',
+  date: 's.period_start',
+};
 
 /**
  * A rate holds from its date until the next one, so a currency is covered

@@ -35,23 +35,14 @@ function buildSubscriptionSegmentsSql(context: MetricContext): string {
     FROM subscription_changes c JOIN subscriptions s ON s.id = c.subscription_id
     WHERE s.ended_at IS NULL OR c.effective_at < s.ended_at
   ),
-  ordered AS (
-    SELECT p.*, row_number() OVER (PARTITION BY subscription_id ORDER BY point_at, point_order, change_id) AS seq
-    FROM points p
-  ),
-  grouped AS (
-    -- Seats and plan carry forward from the latest row that names them.
-    SELECT o.*,
-           count(seats) OVER (PARTITION BY subscription_id ORDER BY seq ROWS UNBOUNDED PRECEDING) AS seats_group,
-           count(plan) OVER (PARTITION BY subscription_id ORDER BY seq ROWS UNBOUNDED PRECEDING) AS plan_group,
-           lead(point_at) OVER (PARTITION BY subscription_id ORDER BY seq) AS next_point_at
-    FROM ordered o
-  ),
   filled AS (
-    SELECT g.*,
-           max(seats) OVER (PARTITION BY subscription_id, seats_group) AS seats_now,
-           max(plan) OVER (PARTITION BY subscription_id, plan_group) AS plan_now
-    FROM grouped g
+    -- Seats and plan carry forward from the latest row that names them.
+    SELECT p.subscription_id, p.point_at, p.mrr, p.amount_set_at,
+           ${context.dialect.lastNonNull('p.seats', 'w')} AS seats_now,
+           ${context.dialect.lastNonNull('p.plan', 'w')} AS plan_now,
+           lead(p.point_at) OVER w AS next_point_at
+    FROM points p
+    WINDOW w AS (PARTITION BY p.subscription_id ORDER BY p.point_at, p.point_order, p.change_id ROWS UNBOUNDED PRECEDING)
   ),
   bounded AS (
     SELECT f.subscription_id, s.customer_id, s.currency, f.mrr, f.amount_set_at,
@@ -67,10 +58,9 @@ function buildSubscriptionSegmentsSql(context: MetricContext): string {
     FROM filled f JOIN subscriptions s ON s.id = f.subscription_id
   )
   SELECT b.subscription_id, b.customer_id, b.pay_start, b.pay_end,
-         -- Rounded to 1/100 of a cent: exact from here on, and cheap to sum (no 128-bit decimals).
-         CAST(${convertedAmount(context, 'fx', 'b.mrr', 'b.currency')} AS DECIMAL(18, 4)) AS mrr,
+         ${convertedAmount(context, 'fx', 'b.mrr', 'b.currency')} AS mrr,
          b.seats, b.plan, b.end_reason
-  FROM bounded b ${joinFx(context, 'fx', 'b.currency', 'b.amount_set_at')}
+  FROM bounded b ${joinFx(context, 'fx', { table: 'bounded b', currency: 'b.currency', date: 'b.amount_set_at' })}
   WHERE b.mrr > 0 AND b.pay_start < coalesce(b.pay_end, ${OPEN_END})`;
 }
 

@@ -210,7 +210,7 @@ describe('customer churn and retention', () => {
     });
   });
 
-  it('gives a stretch that ends because MRR dropped to zero no end reason', async () => {
+  it('gives a stretch that ends because MRR dropped to zero no end reason, even after an earlier end with one', async () => {
     await withTempStore(async (store) => {
       await seedSubscriptions(store, [
         {
@@ -220,15 +220,25 @@ describe('customer churn and retention', () => {
           end: '2024-05-01 00:00:00',
           reason: 'voluntary',
         },
+        // A voluntary end earlier in March does not lend its reason to the later drop to zero.
+        {
+          id: 'e',
+          customer: 'c2',
+          start: '2024-01-01 00:00:00',
+          end: '2024-03-05 00:00:00',
+          reason: 'voluntary',
+        },
+        { id: 'z', customer: 'c2', start: '2024-01-01 00:00:00' },
       ]);
       await insertRows(store, 'subscription_changes', [
         { id: 'free', subscription_id: 's1', effective_at: '2024-03-10 00:00:00', mrr: '0' },
+        { id: 'free2', subscription_id: 'z', effective_at: '2024-03-20 00:00:00', mrr: '0' },
       ]);
       const results = await metricsFor(store, {
         ...MARCH,
         metrics: ['customer_churn_rate', 'voluntary_churn_rate'],
       });
-      expect(results.map((result) => result.numerator)).toEqual([1, 0]);
+      expect(results.map((result) => result.numerator)).toEqual([2, 0]);
     });
   });
 

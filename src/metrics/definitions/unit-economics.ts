@@ -5,7 +5,7 @@
  * month cannot make it infinite; CAC counts every kind of spend, prorated by
  * overlap, and splits only by acquisition channel.
  */
-import { convertedAmount, joinFx } from '../blocks/fx.js';
+import { convertedAmount, joinFx, SPEND_MONEY } from '../blocks/fx.js';
 import type { BaseKpi, CompositeKpi, RowSource } from '../definition.js';
 import { ACQUISITIONS } from '../sources.js';
 
@@ -15,7 +15,7 @@ const SPEND: RowSource = {
   blocks: ['spendRates'],
   from: (context) => `(
       SELECT s.*, ${convertedAmount(context, 'fx', 's.amount', 's.currency')} AS amount_reporting
-      FROM marketing_spend s ${joinFx(context, 'fx', 's.currency', 's.period_start')}
+      FROM marketing_spend s ${joinFx(context, 'fx', SPEND_MONEY)}
     ) m
     JOIN ${context.tables.periods} p ON m.period_start < p.end_date AND m.period_end > p.start_date`,
   period: 'p.period_start',

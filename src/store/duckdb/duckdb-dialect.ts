@@ -15,6 +15,7 @@ export const duckDbDialect: SqlDialect = {
   // DuckDB's ASOF join finds the latest rate per row in one sorted pass.
   joinLatestRate: (alias, currency, date) =>
     `ASOF LEFT JOIN fx_rates ${alias} ON ${alias}.currency = ${currency} AND CAST(${date} AS DATE) >= ${alias}.date`,
+  lastNonNull: (expression, window) => `last_value(${expression} IGNORE NULLS) OVER ${window}`,
   // DuckDB keeps statistics as it writes.
   analyze: () => undefined,
   jsonKeysQuery: (table, column) =>

@@ -70,17 +70,13 @@ class DuckDbStore implements Store {
   }
 
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
-    return this.serialize(async () => {
-      await runQuery(this.connection, 'BEGIN TRANSACTION', []);
-      try {
-        const result = await work(new DuckDbTransaction(this.location, this.connection));
-        await runQuery(this.connection, 'COMMIT', []);
-        return result;
-      } catch (error) {
-        await runQuery(this.connection, 'ROLLBACK', []);
-        throw error;
-      }
-    });
+    return this.serialize(() => runTransaction(this.location, this.connection, work));
+  }
+
+  withConnection<T>(work: (held: Store) => Promise<T>): Promise<T> {
+    return this.serialize(() =>
+      work(new DuckDbHeldConnection(this.location, this.connection, false)),
+    );
   }
 
   async close(): Promise<void> {
@@ -97,14 +93,31 @@ class DuckDbStore implements Store {
   }
 }
 
-/** The store as seen inside a transaction: the connection is already held. */
-class DuckDbTransaction implements Store {
+async function runTransaction<T>(
+  location: string,
+  connection: DuckDBConnection,
+  work: (tx: Store) => Promise<T>,
+): Promise<T> {
+  await runQuery(connection, 'BEGIN TRANSACTION', []);
+  try {
+    const result = await work(new DuckDbHeldConnection(location, connection, true));
+    await runQuery(connection, 'COMMIT', []);
+    return result;
+  } catch (error) {
+    await runQuery(connection, 'ROLLBACK', []);
+    throw error;
+  }
+}
+
+/** The store as seen by work that holds the connection, inside a transaction or not. */
+class DuckDbHeldConnection implements Store {
   readonly kind = 'duckdb';
   readonly dialect = duckDbDialect;
 
   constructor(
     readonly location: string,
     private readonly connection: DuckDBConnection,
+    private readonly inTransaction: boolean,
   ) {}
 
   query<TRow extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<TRow[]> {
@@ -120,11 +133,15 @@ class DuckDbTransaction implements Store {
   }
 
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
+    return this.inTransaction ? work(this) : runTransaction(this.location, this.connection, work);
+  }
+
+  withConnection<T>(work: (held: Store) => Promise<T>): Promise<T> {
     return work(this);
   }
 
   close(): Promise<void> {
-    throw new Error('a transaction is closed by the store that opened it');
+    throw new Error('a held connection is released by the store that lent it');
   }
 }
 

@@ -17,6 +17,9 @@ export const postgresDialect: SqlDialect = {
     `LEFT JOIN LATERAL (SELECT f.rate_to_reporting FROM fx_rates f
        WHERE f.currency = ${currency} AND f.date <= CAST(${date} AS DATE)
        ORDER BY f.date DESC LIMIT 1) ${alias} ON TRUE`,
+  // No IGNORE NULLS in PostgreSQL: the last of the non-null values so far (frames here are a handful of rows).
+  lastNonNull: (expression, window) =>
+    `(array_agg(${expression}) FILTER (WHERE ${expression} IS NOT NULL) OVER ${window})[count(${expression}) OVER ${window}]`,
   // Autovacuum never analyzes temporary tables; without statistics the planner guesses badly.
   analyze: (table) => `ANALYZE ${table}`,
   jsonKeysQuery: (table, column) =>

@@ -2,8 +2,8 @@
  * The shared store: PostgreSQL through a `pg` pool, for teams whose users and
  * processes share one database. Values come back in the same plain-JS forms
  * as DuckDB's (parsers set per pool, never globally); bulk loads use COPY;
- * a transaction pins one pooled connection, which is also where temporary
- * tables live, so staging and KPI blocks always run inside one.
+ * a transaction (or a held connection) pins one pooled connection, which is
+ * also where temporary tables live, so staging and KPI blocks always run on one.
  */
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -91,6 +91,7 @@ class PostgresStore implements Store {
     readonly location: string,
     private readonly pool: pg.Pool,
     private readonly client: pg.PoolClient | undefined,
+    private readonly inTransaction = false,
   ) {}
 
   async query<TRow extends Row = Row>(
@@ -137,18 +138,38 @@ class PostgresStore implements Store {
   }
 
   async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work(this);
+    if (this.client) return this.runTransaction(this.client, work);
+    const client = await this.pool.connect();
+    try {
+      return await this.runTransaction(client, work);
+    } finally {
+      client.release();
+    }
+  }
+
+  async withConnection<T>(work: (held: Store) => Promise<T>): Promise<T> {
     if (this.client) return work(this);
     const client = await this.pool.connect();
     try {
+      return await work(new PostgresStore(this.location, this.pool, client));
+    } finally {
+      client.release();
+    }
+  }
+
+  private async runTransaction<T>(
+    client: pg.PoolClient,
+    work: (tx: Store) => Promise<T>,
+  ): Promise<T> {
+    try {
       await client.query('BEGIN');
-      const result = await work(new PostgresStore(this.location, this.pool, client));
+      const result = await work(new PostgresStore(this.location, this.pool, client, true));
       await client.query('COMMIT');
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
-    } finally {
-      client.release();
     }
   }
 
