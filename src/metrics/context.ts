@@ -25,6 +25,10 @@ export type BlockTables = {
   readonly deals: string;
   /** Per rep and period: activity counts by kind, outbound calls, meetings booked. */
   readonly repActivity: string;
+  /** Every purchase (order, or paid invoice without orders) with its rank in the customer's history. */
+  readonly purchases: string;
+  /** Per lead: the first outbound contact ever. */
+  readonly firstContacts: string;
   /** Per customer: the columns segments are cut by (segment, region, …, plan, attributes). */
   readonly dimensions: string;
 };
@@ -71,6 +75,8 @@ export function buildBlockTables(requestId: string): BlockTables {
     customerPeriods: `m_${requestId}_customer_periods`,
     repActivity: `m_${requestId}_rep_activity`,
     deals: `m_${requestId}_deals`,
+    purchases: `m_${requestId}_purchases`,
+    firstContacts: `m_${requestId}_first_contacts`,
     dimensions: `m_${requestId}_dimensions`,
   };
 }

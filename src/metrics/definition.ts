@@ -11,7 +11,14 @@ import type { MetricContext } from './context.js';
 export type KpiUnit = 'count' | 'ratio' | 'currency' | 'days' | 'score';
 export type KpiDirection = 'higher_is_better' | 'lower_is_better';
 export type KpiBlock =
-  'spendRates' | 'segments' | 'customerFacts' | 'customerPeriods' | 'repActivity' | 'deals';
+  | 'spendRates'
+  | 'segments'
+  | 'customerFacts'
+  | 'customerPeriods'
+  | 'repActivity'
+  | 'deals'
+  | 'purchases'
+  | 'firstContacts';
 export type Subject = 'customer' | 'deal' | 'lead' | 'rep' | 'response' | 'spend' | 'goal';
 
 /**

@@ -13,8 +13,10 @@ import { buildCustomerPeriodsSql } from './blocks/customer-periods.js';
 import { createCustomerTimelineBlock } from './blocks/customer-timeline.js';
 import { createDealsBlock } from './blocks/deals.js';
 import { createDimensionsBlock } from './blocks/dimensions.js';
+import { createFirstContactsBlock } from './blocks/first-contacts.js';
 import { assertFxCoverage, SPEND_MONEY } from './blocks/fx.js';
 import { createPeriodsBlock } from './blocks/periods-table.js';
+import { createPurchasesBlock } from './blocks/purchases.js';
 import { createRepActivityBlock } from './blocks/rep-activity.js';
 import { createSegmentsBlock } from './blocks/segments.js';
 import {
@@ -190,6 +192,10 @@ export async function withMetricSession<T>(
           case 'repActivity':
             await ensure('periods');
             return createRepActivityBlock(tx, context);
+          case 'purchases':
+            return createPurchasesBlock(tx, context);
+          case 'firstContacts':
+            return createFirstContactsBlock(tx, context);
           case 'dimensions':
             return createDimensionsBlock(tx, context);
         }

@@ -40,13 +40,8 @@ const REP_DIMENSIONS = ['owner_rep_id', 'team'];
 /** One row per lead whose first outbound contact ever falls in the period. */
 const FIRST_CONTACTS: RowSource = {
   id: 'first_contacts',
-  blocks: ['customerFacts'],
-  from: (context) => `(
-      SELECT a.lead_id, min(a.occurred_at) AS first_contact_at
-      FROM activities a
-      WHERE a.lead_id IS NOT NULL AND a.direction = 'outbound' AND a.kind <> 'note'
-      GROUP BY a.lead_id
-    ) first_contact
+  blocks: ['customerFacts', 'firstContacts'],
+  from: (context) => `${context.tables.firstContacts} first_contact
     JOIN leads l ON l.id = first_contact.lead_id
     LEFT JOIN ${context.tables.customerFacts} cf ON cf.customer_id = l.converted_customer_id
     ${joinPeriodOf(context, 'first_contact.first_contact_at')}`,

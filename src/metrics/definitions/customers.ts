@@ -55,27 +55,14 @@ export const firstYearVoluntaryTerminationRate: BaseKpi = {
   isPartial: (periodEndUtc, asOf) => periodEndUtc.getTime() + YEAR_MS > asOf.getTime(),
 };
 
-/** Purchases are orders, or paid invoices (at paid_at) for customers without orders (DESIGN.md, reading 9). */
-const PURCHASES = `(
-  SELECT customer_id, ordered_at AS purchased_at FROM orders
-  UNION ALL
-  SELECT i.customer_id, i.paid_at FROM invoices i
-  WHERE i.status = 'paid' AND i.paid_at IS NOT NULL
-    AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = i.customer_id)
-)`;
-
 /** One row per customer who purchased in the period; `to_date` counts purchases up to its end. */
 const BUYERS: RowSource = {
   id: 'buyers',
-  blocks: [],
+  blocks: ['purchases'],
   // The last purchase in P has, as its rank, the customer's purchase count up to the end of P.
   from: (context) => `(
     SELECT p.period_start, r.customer_id, max(r.purchase_rank) AS to_date
-    FROM (
-      SELECT customer_id, purchased_at,
-             row_number() OVER (PARTITION BY customer_id ORDER BY purchased_at) AS purchase_rank
-      FROM ${PURCHASES} u
-    ) r
+    FROM ${context.tables.purchases} r
     ${joinPeriodOf(context, 'r.purchased_at')}
     GROUP BY p.period_start, r.customer_id
   ) b`,
