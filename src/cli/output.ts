@@ -12,6 +12,8 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'csv'];
 export type TableColumn<TRow> = {
   readonly header: string;
   readonly value: (row: TRow) => string | number | null;
+  /** Right for numbers already formatted as text ("12.50%"); plain numbers align right anyway. */
+  readonly align?: 'left' | 'right';
 };
 
 export function parseOutputFormat(
@@ -31,7 +33,11 @@ export function renderTable<TRow>(
   columns: readonly TableColumn<TRow>[],
 ): string {
   const cells = rows.map((row) => columns.map((column) => column.value(row)));
-  const isNumeric = columns.map((_, index) => cells.every((row) => typeof row[index] !== 'string'));
+  const alignsRight = columns.map(
+    (column, index) =>
+      column.align === 'right' ||
+      (column.align === undefined && cells.every((row) => typeof row[index] !== 'string')),
+  );
   const text = cells.map((row) => row.map((cell) => (cell === null ? '—' : String(cell))));
   const widths = columns.map((column, index) =>
     Math.max(column.header.length, ...text.map((row) => row[index]?.length ?? 0)),
@@ -39,7 +45,7 @@ export function renderTable<TRow>(
   const line = (values: readonly string[]) =>
     values
       .map((value, index) =>
-        isNumeric[index] ? value.padStart(widths[index] ?? 0) : value.padEnd(widths[index] ?? 0),
+        alignsRight[index] ? value.padStart(widths[index] ?? 0) : value.padEnd(widths[index] ?? 0),
       )
       .join('  ')
       .trimEnd();

@@ -128,6 +128,7 @@ function renderWideTables(results: readonly MetricResult[], isBrokenDown: boolea
         : []),
       ...group.map((metric) => ({
         header: metric,
+        align: 'right' as const,
         value: (key: string) => {
           const result = byKey.get(`${metric}\u0000${key}`);
           return result ? `${formatResultValue(result)}${result.partial ? '*' : ''}` : null;
