@@ -75,6 +75,13 @@ type KpiBase = {
   readonly dimensions?: readonly string[];
 };
 
+/**
+ * The dimensions of KPIs about reps' work (activities, leads, deals): their
+ * owner. Customer columns would describe only the rows that have a customer
+ * (won deals, not the lost ones), so cutting by them would bias the number.
+ */
+export const REP_DIMENSIONS: readonly string[] = ['owner_rep_id', 'team'];
+
 export type BaseKpi = KpiBase & {
   readonly kind: 'base';
   readonly valueKind: ValueKind;

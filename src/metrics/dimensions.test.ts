@@ -164,6 +164,131 @@ describe('--where and --by', () => {
     });
   });
 
+  it('gives deal KPIs no customer slice: lost deals rarely name a customer, so the rate would be biased', async () => {
+    await withTempStore(async (store) => {
+      await seedCustomers(store);
+      await insertRows(store, 'deals', [
+        {
+          id: 'won-smb',
+          owner_rep_id: 'r1',
+          amount: '1000',
+          stage: 'closed_won',
+          status: 'won',
+          created_at: '2025-02-01 00:00:00',
+          closed_at: '2025-03-10 00:00:00',
+          customer_id: 'c1',
+        },
+        // A prospect's lost deal: no customer to take a segment from.
+        {
+          id: 'lost-prospect',
+          owner_rep_id: 'r1',
+          amount: '1000',
+          stage: 'closed_lost',
+          status: 'lost',
+          created_at: '2025-02-01 00:00:00',
+          closed_at: '2025-03-12 00:00:00',
+        },
+      ]);
+      // Overall 1 won of 2; "segment=smb" would have read 1 of 1 = 100 %.
+      expect(await metricFor(store, 'win_rate', MARCH)).toMatchObject({ value: 0.5 });
+      for (const metric of [
+        'win_rate',
+        'average_deal_size',
+        'sales_velocity',
+        'weighted_pipeline',
+      ]) {
+        expect(await metricFor(store, metric, { ...MARCH, where: ['segment=smb'] })).toMatchObject({
+          value: null,
+          numerator: null,
+          denominator: null,
+        });
+      }
+      // The owner's slices still apply: r1 owns both.
+      expect(
+        await metricFor(store, 'win_rate', { ...MARCH, where: ['owner_rep_id=r1'] }),
+      ).toMatchObject({ numerator: 1, denominator: 2, value: 0.5 });
+    });
+  });
+
+  it('takes the plan a customer pays for at the as-of date: after plan changes, the main plan over an add-on', async () => {
+    await withTempStore(async (store) => {
+      await insertRows(store, 'customers', [
+        { id: 'mover', created_at: '2024-12-01 00:00:00' },
+        { id: 'with-addon', created_at: '2024-12-01 00:00:00' },
+        { id: 'gone', created_at: '2024-12-01 00:00:00' },
+      ]);
+      await insertRows(store, 'subscriptions', [
+        {
+          id: 's-mover',
+          customer_id: 'mover',
+          plan: 'growth',
+          started_at: '2025-01-01 00:00:00',
+          mrr: '100',
+        },
+        {
+          id: 's-main',
+          customer_id: 'with-addon',
+          plan: 'business',
+          started_at: '2025-01-01 00:00:00',
+          mrr: '500',
+        },
+        // Started later than the main plan, but smaller: the main plan names the customer.
+        {
+          id: 's-addon',
+          customer_id: 'with-addon',
+          plan: 'analytics_addon',
+          started_at: '2025-02-01 00:00:00',
+          mrr: '50',
+        },
+        {
+          id: 's-gone',
+          customer_id: 'gone',
+          plan: 'starter',
+          started_at: '2025-01-01 00:00:00',
+          ended_at: '2025-03-20 00:00:00',
+          mrr: '30',
+        },
+      ]);
+      // mover upgrades to business on 2025-03-15.
+      await insertRows(store, 'subscription_changes', [
+        {
+          id: 'ch1',
+          subscription_id: 's-mover',
+          effective_at: '2025-03-15 00:00:00',
+          mrr: '400',
+          plan: 'business',
+        },
+      ]);
+      const plans = async (asOf: string) =>
+        bySegment(
+          await metricsFor(store, {
+            grain: 'month',
+            from: '2025-02-01',
+            to: '2025-03-01',
+            metrics: ['customers_active'],
+            by: 'plan',
+            asOf: new Date(asOf),
+          }),
+        );
+      // As of 2025-06-30: mover and with-addon are on business; gone paid for starter last.
+      // February's actives by that plan: business 2, starter 1.
+      expect(await plans('2025-06-30T00:00:00Z')).toEqual(
+        new Map([
+          ['business', 2],
+          ['starter', 1],
+        ]),
+      );
+      // As of 2025-03-01, before the upgrade, mover is still on growth.
+      expect(await plans('2025-03-01T00:00:00Z')).toEqual(
+        new Map([
+          ['business', 1],
+          ['growth', 1],
+          ['starter', 1],
+        ]),
+      );
+    });
+  });
+
   it('refuses an unknown column with a RetainError that names the known columns', async () => {
     await withTempStore(async (store) => {
       await seedCustomers(store);

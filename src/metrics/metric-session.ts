@@ -98,7 +98,14 @@ export type MetricSession = {
 };
 
 type BlockName = KpiBlock | 'periods' | 'dimensions' | 'customerTimeline';
-const PERIOD_BLOCKS: readonly BlockName[] = ['periods', 'customerPeriods', 'repActivity'];
+/** Blocks that depend on the periods or on the as-of instant (deals' win probabilities, plans). */
+const PERIOD_BLOCKS: readonly BlockName[] = [
+  'periods',
+  'customerPeriods',
+  'repActivity',
+  'deals',
+  'dimensions',
+];
 /**
  * Blocks that, read by a single query, cost less computed inside it (only the
  * columns it uses, nothing written out) than materialized first: without a
@@ -197,6 +204,7 @@ export async function withMetricSession<T>(
           case 'firstContacts':
             return createFirstContactsBlock(tx, context);
           case 'dimensions':
+            await ensure('segments');
             return createDimensionsBlock(tx, context);
         }
       };
@@ -424,9 +432,7 @@ function tablesFor(cacheId: string, periodKey: string): BlockTables {
   const perPeriods = buildBlockTables(`${cacheId}_${periodKey}`);
   return {
     ...shared,
-    periods: perPeriods.periods,
-    customerPeriods: perPeriods.customerPeriods,
-    repActivity: perPeriods.repActivity,
+    ...Object.fromEntries(PERIOD_BLOCKS.map((name) => [name, perPeriods[name]])),
   };
 }
 

@@ -245,6 +245,7 @@ describe('activities_per_rep', () => {
             at,
           })),
           ...times(2, (i): Activity => ({ id: `r1-demo${i}`, kind: 'demo', at })),
+          ...times(7, (i): Activity => ({ id: `r1-meeting${i}`, kind: 'meeting', at })),
           ...times(21, (i): Activity => ({
             id: `r2-call${i}`,
             rep: 'r2',
@@ -294,13 +295,13 @@ describe('activities_per_rep', () => {
       // E-mails: 6 + 3 = 9 → 9 / 63 = 0.142857 a day; 9 / 12.6 = 0.714286 a week.
       expect(results.get('emails_per_rep_per_day')?.value).toBeCloseTo(9 / 63, 9);
       expect(results.get('emails_per_rep_per_week')?.value).toBeCloseTo(9 / 12.6, 9);
-      // Meetings: none → 0 / 63 = 0 (a real zero, not null: there are rep-days).
+      // Meetings: 7 → 7 / 63 = 0.111111 a day; 7 / 12.6 = 0.555556 a week.
       expect(results.get('meetings_per_rep_per_day')).toMatchObject({
-        numerator: 0,
+        numerator: 7,
         denominator: 63,
-        value: 0,
       });
-      expect(results.get('meetings_per_rep_per_week')?.value).toBe(0);
+      expect(results.get('meetings_per_rep_per_day')?.value).toBeCloseTo(7 / 63, 9);
+      expect(results.get('meetings_per_rep_per_week')?.value).toBeCloseTo(7 / 12.6, 9);
       // Demos: 2 + 1 = 3 → 3 / 63 = 0.047619 a day; 3 / 12.6 = 0.238095 a week.
       expect(results.get('demos_per_rep_per_day')?.value).toBeCloseTo(3 / 63, 9);
       expect(results.get('demos_per_rep_per_week')?.value).toBeCloseTo(3 / 12.6, 9);
@@ -370,6 +371,14 @@ describe('activities_per_rep', () => {
             at: `2025-03-0${3 + (i % 5)} 10:00:00`,
             direction: 'outbound',
           })),
+        ),
+      );
+      // Calls after the as-of instant are not counted: the days they fall on have not passed.
+      await insertRows(
+        store,
+        'activities',
+        activityRows(
+          times(9, (i) => ({ id: `later${i}`, kind: 'call', at: '2025-03-12 10:00:00' })),
         ),
       );
       // As of Monday 10 March 2025 at midnight: 3–7 March have passed, 5 working days.

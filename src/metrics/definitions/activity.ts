@@ -5,7 +5,7 @@
  * times the Monday-to-Friday days in P.
  */
 import { joinPeriodOf } from '../context.js';
-import type { BaseKpi, RowSource } from '../definition.js';
+import { REP_DIMENSIONS, type BaseKpi, type RowSource } from '../definition.js';
 import { REP_ACTIVITY } from '../sources.js';
 
 /** Leads created in the period, with the rep who owns them. */
@@ -28,14 +28,11 @@ export const leadsQualified: BaseKpi = {
   unit: 'count',
   direction: 'higher_is_better',
   valueKind: 'total',
-  dimensions: ['owner_rep_id', 'team'],
+  dimensions: REP_DIMENSIONS,
   parts: [
     { source: LEADS_CREATED, where: "l.status IN ('qualified', 'converted')", numerator: '1' },
   ],
 };
-
-/** Activity KPIs are per rep: customer columns do not describe a rep's calls to prospects. */
-const REP_DIMENSIONS = ['owner_rep_id', 'team'];
 
 /** One row per lead whose first outbound contact ever falls in the period. */
 const FIRST_CONTACTS: RowSource = {

@@ -4,7 +4,13 @@
  * the rate of the day the deal closed (or was created, while open). Coverage
  * and weighted pipeline look at the as-of date clamped into P.
  */
-import type { BaseKpi, CompositeKpi, RowSource, ValueKind } from '../definition.js';
+import {
+  REP_DIMENSIONS,
+  type BaseKpi,
+  type CompositeKpi,
+  type RowSource,
+  type ValueKind,
+} from '../definition.js';
 import {
   DEALS_CLOSED,
   DEALS_CREATED,
@@ -41,6 +47,7 @@ function dealKpi(spec: DealKpiSpec): BaseKpi {
   return {
     kind: 'base',
     ...rest,
+    dimensions: REP_DIMENSIONS,
     parts: [
       {
         source,
@@ -137,6 +144,7 @@ export const salesVelocity: CompositeKpi = {
     'Revenue per day the pipeline produces: deals open at the end of P × win rate × average deal size ÷ sales cycle days.',
   unit: 'currency',
   direction: 'higher_is_better',
+  dimensions: REP_DIMENSIONS,
   components: ['open_deals', 'win_rate', 'average_deal_size', 'sales_cycle_days'],
   combine: (values) => {
     const open = values.open_deals?.value ?? null;
@@ -186,6 +194,7 @@ export const weightedPipeline: BaseKpi = {
   unit: 'currency',
   direction: 'higher_is_better',
   valueKind: 'total',
+  dimensions: REP_DIMENSIONS,
   parts: [{ source: DEALS_EXPECTED, numerator: 'd.amount * d.win_probability' }],
 };
 
