@@ -70,5 +70,7 @@ function buildOrderSegmentsSql(context: MetricContext): string {
          o.ordered_at + INTERVAL '${context.orderActiveDays} days' AS pay_end,
          CAST(NULL AS DECIMAL(18, 4)) AS mrr, 1 AS seats, CAST(NULL AS TEXT) AS plan,
          CAST(NULL AS TEXT) AS end_reason
-  FROM orders o`;
+  FROM orders o
+  -- A refund or credit is no purchase: it keeps no one a customer.
+  WHERE o.amount >= 0`;
 }

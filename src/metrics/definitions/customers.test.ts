@@ -106,7 +106,7 @@ describe('customer counts and cohort shares', () => {
       await insertRows(
         store,
         'customers',
-        ['twice', 'once', 'invoiced', 'earlier_only'].map((id) => ({
+        ['twice', 'once', 'invoiced', 'earlier_only', 'refunded_only'].map((id) => ({
           id,
           created_at: '2023-01-01 00:00:00',
         })),
@@ -155,6 +155,21 @@ describe('customer counts and cohort shares', () => {
           amount: '10',
           currency: 'USD',
         },
+        // A credit in March is no purchase: "once" stays at one, "earlier_only" bought nothing in March.
+        {
+          id: 'o7',
+          customer_id: 'once',
+          ordered_at: '2024-03-20 00:00:00',
+          amount: '-10',
+          currency: 'USD',
+        },
+        {
+          id: 'o8',
+          customer_id: 'earlier_only',
+          ordered_at: '2024-03-20 00:00:00',
+          amount: '-10',
+          currency: 'USD',
+        },
       ]);
       await insertRows(store, 'invoices', [
         {
@@ -182,6 +197,16 @@ describe('customer counts and cohort shares', () => {
           amount: '10',
           currency: 'USD',
           status: 'failed',
+        },
+        // Refunded, so not a purchase: "refunded_only" is no March buyer.
+        {
+          id: 'i4',
+          customer_id: 'refunded_only',
+          issued_at: '2024-03-01 00:00:00',
+          paid_at: '2024-03-02 00:00:00',
+          amount: '10',
+          currency: 'USD',
+          status: 'refunded',
         },
       ]);
       // March buyers: twice (2 to date), once (1), invoiced (2 paid invoices) → 2 / 3.

@@ -346,6 +346,14 @@ describe('orders-only workspaces', () => {
           amount: '40',
           currency: 'USD',
         },
+        // A refund buys nothing: it neither keeps "lapsed" active nor counts as a March purchase.
+        {
+          id: 'o3-refund',
+          customer_id: 'lapsed',
+          ordered_at: '2024-03-05 00:00:00',
+          amount: '-40',
+          currency: 'USD',
+        },
       ]);
       // "lapsed" ordered on 10 March 2023: active until 9 March 2024, so churned in March.
       const results = await metricsFor(store, {

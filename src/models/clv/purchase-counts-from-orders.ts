@@ -1,7 +1,8 @@
 /**
  * Daily first and repeat purchases from `orders`, for the tracking check:
  * the customers acquired by the calibration end, their purchase days (same
- * day = one purchase) up to `end`, counted per day since the first one.
+ * day = one purchase; a day of refunds alone, none) up to `end`, counted per
+ * day since the first one.
  */
 import type { Store } from '../../store/store.js';
 import type { DailyPurchaseCounts } from './model-checks.js';
@@ -21,8 +22,10 @@ export async function readPurchaseCountsFromOrders(
     repeats: number;
   }>(
     `WITH days AS (
-       SELECT DISTINCT customer_id, CAST(ordered_at AS DATE) AS day FROM orders
+       SELECT customer_id, CAST(ordered_at AS DATE) AS day FROM orders
        WHERE CAST(ordered_at AS DATE) <= CAST($2 AS DATE)
+       GROUP BY customer_id, CAST(ordered_at AS DATE)
+       HAVING max(amount) >= 0
      ),
      firsts AS (
        SELECT customer_id, min(day) AS first_day FROM days GROUP BY customer_id

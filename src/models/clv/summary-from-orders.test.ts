@@ -61,6 +61,10 @@ describe('readSummaryFromOrders', () => {
         { id: 'd', customer_id: 'c1', ordered_at: '2024-01-11T08:00:00Z', amount: '30' },
         { id: 'e', customer_id: 'c1', ordered_at: '2024-01-11T20:00:00Z', amount: '10' },
         { id: 'f', customer_id: 'c2', ordered_at: '2024-01-05', amount: '7' },
+        // c2's refund on 8 Jan names no purchase: no repeat purchase, nothing spent.
+        { id: 'g', customer_id: 'c2', ordered_at: '2024-01-08', amount: '-7' },
+        // c3 only ever had a credit: never a customer.
+        { id: 'h', customer_id: 'c3', ordered_at: '2024-01-09', amount: '-5' },
       ]);
       const summary = await readSummaryFromOrders(store, { unit: 'days' });
       expect(summary.calibrationEnd).toBe('2024-01-11');

@@ -2,7 +2,10 @@
  * Builds the per-customer summary from the `orders` table, in SQL through
  * the Store, with the conventions of lifetimes' `summary_data_from_transaction_data`
  * and of the CDNOW summary (shared/datasets/cdnow/README.md): orders on the
- * same calendar day (UTC) are one purchase with their amounts added;
+ * same calendar day (UTC) are one purchase with their amounts added (a
+ * same-day refund nets out); a day of refunds or credits alone (negative
+ * amounts, which name no purchase they undo) is no purchase, while a $0
+ * order is one (CDNOW has them);
  * frequency counts purchase days after the first up to the calibration end
  * (inclusive); recency and T are days from the first purchase to the last
  * one and to the calibration end, divided by 7 for weeks; monetary value is
@@ -62,6 +65,7 @@ export async function readSummaryFromOrders(
        FROM orders
        WHERE CAST(ordered_at AS DATE) <= CAST($2 AS DATE)
        GROUP BY customer_id, CAST(ordered_at AS DATE)
+       HAVING max(amount) >= 0
      ),
      firsts AS (SELECT customer_id, min(day) AS first_day FROM days GROUP BY customer_id)
      SELECT f.customer_id,

@@ -272,7 +272,7 @@ acquisition AS (
     FROM subscriptions s WHERE s.mrr > 0
     UNION ALL
     SELECT o.customer_id, o.ordered_at FROM orders o
-    WHERE NOT EXISTS (SELECT 1 FROM subscriptions s2 WHERE s2.customer_id = o.customer_id)) firsts
+    WHERE o.amount >= 0 AND NOT EXISTS (SELECT 1 FROM subscriptions s2 WHERE s2.customer_id = o.customer_id)) firsts
   CROSS JOIN p WHERE paying_at < p.a
   GROUP BY customer_id),
 alive AS (
