@@ -19,6 +19,7 @@ export function formatKpiValue(value: number | null, unit: KpiUnit, display?: 'm
       return MONEY.format(value);
     case 'count':
     case 'days':
+    case 'months':
     case 'score':
       return DECIMAL.format(value);
   }

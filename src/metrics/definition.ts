@@ -8,7 +8,8 @@
  */
 import type { MetricContext } from './context.js';
 
-export type KpiUnit = 'count' | 'ratio' | 'currency' | 'days' | 'score';
+export const KPI_UNITS = ['count', 'ratio', 'currency', 'days', 'months', 'score'] as const;
+export type KpiUnit = (typeof KPI_UNITS)[number];
 export type KpiDirection = 'higher_is_better' | 'lower_is_better';
 export type KpiBlock =
   | 'spendRates'

@@ -1,5 +1,6 @@
 /** The metrics API: the same parameters and the same result objects as `retain metrics --format json`. */
 import { z } from 'zod';
+import { KPI_UNITS } from '../../metrics/definition.js';
 import { repeatedString } from './common.js';
 
 export const metricQuerySchema = z.object({
@@ -31,7 +32,7 @@ export const metricResultSchema = z
     value: z.number().nullable(),
     numerator: z.number().nullable(),
     denominator: z.number().nullable(),
-    unit: z.enum(['count', 'ratio', 'currency', 'days', 'score']),
+    unit: z.enum(KPI_UNITS),
     segment: z.string().nullable(),
     partial: z.boolean().optional(),
   })
@@ -42,7 +43,7 @@ export const kpiSchema = z
     id: z.string(),
     title: z.string(),
     description: z.string(),
-    unit: z.enum(['count', 'ratio', 'currency', 'days', 'score']),
+    unit: z.enum(KPI_UNITS),
     display: z.enum(['percent', 'multiple']),
     direction: z.enum(['higher_is_better', 'lower_is_better']),
   })

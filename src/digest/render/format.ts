@@ -22,6 +22,7 @@ export function formatValue(value: number | null, unit: KpiUnit, currency: strin
       return formatMoney(value, currency);
     case 'count':
     case 'days':
+    case 'months':
     case 'score':
       return ONE_DECIMAL.format(value);
   }
@@ -44,6 +45,7 @@ export function formatChange(value: TrendValue, unit: KpiUnit): string {
     case 'count':
     case 'currency':
     case 'days':
+    case 'months':
       return previous === 0
         ? `${sign}${ONE_DECIMAL.format(Math.abs(change))}`
         : `${sign}${Math.abs((change / Math.abs(previous)) * 100).toFixed(0)}%`;

@@ -5,6 +5,7 @@ import { withTempStore } from '../../../test/helpers/temp-store.js';
 import type { Store } from '../../store/store.js';
 
 const MARCH = { grain: 'month', from: '2024-03-01', to: '2024-04-01' } as const;
+const Q1 = { grain: 'quarter', from: '2024-01-01', to: '2024-04-01' } as const;
 
 type Sub = {
   id: string;
@@ -40,43 +41,51 @@ async function seedSubscriptions(store: Store, subscriptions: readonly Sub[]): P
 }
 
 describe('customer churn and retention', () => {
-  it('excludes customers acquired during the period from both sides (the seed example)', async () => {
+  it('excludes customers acquired during the period from both sides (the seed example, a quarter)', async () => {
     await withTempStore(async (store) => {
-      // 1000 active at the start of March; 150 of them end in March (850 stay).
-      // 300 new in March, 15 of whom also end in March.
+      // 1000 active at the start of Q1 2024; 150 of them end during it (50 a month, 850 stay).
+      // 300 new on 5 February, 15 of whom end on 20 March.
       // Right: 150 / 1000 = 15 %. Wrong (counting new leavers): 165 / 1000 = 16.5 %.
       await seedSubscriptions(store, [
         ...times(1000, (i) => ({
           id: `s${i}`,
           customer: `c${i}`,
-          start: '2024-01-01 00:00:00',
-          ...(i < 150 ? { end: '2024-03-15 00:00:00' } : {}),
+          start: '2023-10-01 00:00:00',
+          ...(i < 150 ? { end: `2024-0${1 + (i % 3)}-15 00:00:00` } : {}),
         })),
         ...times(300, (i) => ({
           id: `n${i}`,
           customer: `new${i}`,
-          start: '2024-03-05 00:00:00',
+          start: '2024-02-05 00:00:00',
           ...(i < 15 ? { end: '2024-03-20 00:00:00' } : {}),
         })),
       ]);
-      expect(await metricFor(store, 'customer_churn_rate', MARCH)).toMatchObject({
+      expect(await metricFor(store, 'customer_churn_rate', Q1)).toMatchObject({
+        period_start: '2024-01-01',
+        period_end: '2024-04-01',
         numerator: 150,
         denominator: 1000,
         value: 0.15,
         unit: 'ratio',
       });
-      expect(await metricFor(store, 'customer_retention_rate', MARCH)).toMatchObject({
+      expect(await metricFor(store, 'customer_retention_rate', Q1)).toMatchObject({
         numerator: 850,
         denominator: 1000,
         value: 0.85,
       });
       // 850 stayers + 285 new survivors.
-      expect(await metricFor(store, 'customers_active', MARCH)).toMatchObject({
+      expect(await metricFor(store, 'customers_active', Q1)).toMatchObject({
         value: 1135,
         numerator: null,
         denominator: null,
       });
-      expect(await metricFor(store, 'new_customers', MARCH)).toMatchObject({ value: 300 });
+      expect(await metricFor(store, 'new_customers', Q1)).toMatchObject({ value: 300 });
+      // March alone: 900 + 300 active at its start; 50 of the first and 15 of the new leave.
+      expect(await metricFor(store, 'customer_churn_rate', MARCH)).toMatchObject({
+        numerator: 65,
+        denominator: 1200,
+        value: 65 / 1200,
+      });
     });
   });
 
@@ -337,6 +346,46 @@ describe('customer churn and retention', () => {
         ['nps', null, 0, 0],
         ['win_rate', null, 0, 0],
       ]);
+    });
+  });
+
+  it('gives every quotient a null value over an empty period, and every count and sum zero', async () => {
+    await withTempStore(async (store) => {
+      await seedSubscriptions(store, [
+        { id: 'later', customer: 'c1', start: '2024-05-01 00:00:00' },
+      ]);
+      const results = await metricsFor(store, MARCH);
+      // DESIGN.md: plain counts and sums report numerator and denominator as null.
+      const sums = new Set([
+        'customers_active',
+        'new_customers',
+        'mrr',
+        'arr',
+        'mrr_new',
+        'mrr_expansion',
+        'mrr_contraction',
+        'mrr_churned',
+        'mrr_reactivation',
+        'potential_new_clients_contacted',
+        'leads_qualified',
+        'won_revenue',
+        'open_deals',
+        'new_deals',
+        'weighted_pipeline',
+      ]);
+      expect(results).toHaveLength(47);
+      for (const result of results) {
+        const expected = sums.has(result.metric)
+          ? { value: 0, numerator: null, denominator: null }
+          : { value: null };
+        expect({ metric: result.metric, ...result }).toMatchObject({
+          metric: result.metric,
+          ...expected,
+        });
+        for (const part of [result.numerator, result.denominator]) {
+          if (part !== null) expect(Number.isFinite(part), result.metric).toBe(true);
+        }
+      }
     });
   });
 

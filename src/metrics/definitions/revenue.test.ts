@@ -109,6 +109,16 @@ describe('MRR and its movements', () => {
         ['net_revenue_retention', 90, 100, 0.9],
         ['gross_revenue_retention', 80, 100, 0.8],
       ]);
+      // The movements behind them: 10 churned, 10 contraction, 10 expansion; MRR 100 → 90.
+      const movements = await metricsFor(store, { ...MARCH, metrics: ['mrr', 'mrr_movements'] });
+      expect(movements.map((result) => [result.metric, result.value])).toEqual([
+        ['mrr', 90],
+        ['mrr_new', 0],
+        ['mrr_expansion', 10],
+        ['mrr_contraction', 10],
+        ['mrr_churned', 10],
+        ['mrr_reactivation', 0],
+      ]);
     });
   });
 
@@ -192,7 +202,7 @@ describe('MRR and its movements', () => {
         { date: '2024-01-01', currency: 'EUR', rate_to_reporting: '1.1' },
         { date: '2024-03-01', currency: 'EUR', rate_to_reporting: '1.3' },
       ]);
-      await insertRows(store, 'customers', customers(['eu', 'eu2']));
+      await insertRows(store, 'customers', customers(['eu', 'eu2', 'eu3']));
       await insertRows(store, 'subscriptions', [
         {
           id: 'a',
@@ -208,17 +218,29 @@ describe('MRR and its movements', () => {
           mrr: '100',
           currency: 'EUR',
         },
+        {
+          id: 'c',
+          customer_id: 'eu3',
+          started_at: '2024-01-15 00:00:00',
+          mrr: '100',
+          currency: 'EUR',
+        },
+      ]);
+      await insertRows(store, 'subscription_changes', [
+        { id: 'up', subscription_id: 'c', effective_at: '2024-03-20 00:00:00', mrr: '200' },
       ]);
       // a: 100 EUR set on 15 January at 1.1 = 110, unchanged when the rate moves in March.
       // b: 100 EUR set on 15 March at 1.3 = 130, new.
+      // c: 110 at the start; its change to 200 EUR on 20 March converts at that day's 1.3 = 260,
+      //    so expansion is 260 − 110 = 150 (not 200 × 1.1 − 110, nor (200 − 100) × 1.3).
       const results = await metricsFor(store, {
         ...MARCH,
         metrics: ['mrr', 'mrr_expansion', 'mrr_new'],
       });
       expect(results.map((result) => [result.metric, result.value])).toEqual([
-        ['mrr', 240],
+        ['mrr', 500],
         ['mrr_new', 130],
-        ['mrr_expansion', 0],
+        ['mrr_expansion', 150],
       ]);
     });
   });
@@ -278,6 +300,18 @@ describe('MRR and its movements', () => {
                 },
               ]
             : []),
+          // A second subscription for a customer who stays: expansion.
+          ...(i % 8 === 2 && i % 3 !== 0
+            ? [
+                {
+                  id: `x${i}`,
+                  customer_id: id,
+                  started_at: '2024-08-20 00:00:00',
+                  mrr: '25',
+                  currency: 'USD',
+                },
+              ]
+            : []),
         ]),
       );
       await insertRows(
@@ -298,24 +332,52 @@ describe('MRR and its movements', () => {
         to: '2024-10-01',
         metrics: ['mrr', 'mrr_movements'],
       });
+      const movements = [
+        'mrr_new',
+        'mrr_expansion',
+        'mrr_contraction',
+        'mrr_churned',
+        'mrr_reactivation',
+      ];
       const byPeriod = new Map<string, Record<string, number>>();
       for (const result of results) {
+        expect(result.value, `${result.metric} ${result.period_start}`).not.toBeNull();
         byPeriod.set(result.period_start, {
           ...byPeriod.get(result.period_start),
-          [result.metric]: result.value ?? 0,
+          [result.metric]: result.value as number,
         });
       }
+      expect(byPeriod.size).toBe(9);
       let previousMrr = 0;
       for (const values of byPeriod.values()) {
+        expect(Object.keys(values).sort()).toEqual(['mrr', ...movements].sort());
         const net =
-          (values.mrr_new ?? 0) +
-          (values.mrr_expansion ?? 0) +
-          (values.mrr_reactivation ?? 0) -
-          (values.mrr_contraction ?? 0) -
-          (values.mrr_churned ?? 0);
-        expect(net).toBeCloseTo((values.mrr ?? 0) - previousMrr, 6);
-        previousMrr = values.mrr ?? 0;
+          (values.mrr_new ?? NaN) +
+          (values.mrr_expansion ?? NaN) +
+          (values.mrr_reactivation ?? NaN) -
+          (values.mrr_contraction ?? NaN) -
+          (values.mrr_churned ?? NaN);
+        // Whole dollars: the sum is exact, not merely close.
+        expect(net).toBe((values.mrr ?? NaN) - previousMrr);
+        previousMrr = values.mrr ?? NaN;
       }
+      // Each movement happens in some month, so the identity is not 0 = 0.
+      for (const movement of movements) {
+        expect(
+          [...byPeriod.values()].some((values) => (values[movement] ?? 0) > 0),
+          movement,
+        ).toBe(true);
+      }
+      // MRR on 1 October, by hand: the subscriptions never ended (i % 3 ≠ 0) at
+      // their own MRR, or the changed one for i = 4k + 1, plus the 99 returns
+      // and the 25 second subscriptions.
+      let octoberMrr = 0;
+      for (let i = 0; i < 40; i++) {
+        if (i % 3 !== 0) octoberMrr += i % 4 === 1 ? 20 + 11 * ((i - 1) / 4) : 50 + 7 * i;
+        if (i % 6 === 0) octoberMrr += 99;
+        if (i % 8 === 2 && i % 3 !== 0) octoberMrr += 25;
+      }
+      expect(previousMrr).toBe(octoberMrr);
     });
   });
 });

@@ -52,6 +52,7 @@ type Spend = {
   channel: string;
   amount: string;
   kind?: string;
+  currency?: string;
 };
 
 async function seedSpend(store: Store, spend: readonly Spend[]): Promise<void> {
@@ -65,7 +66,7 @@ async function seedSpend(store: Store, spend: readonly Spend[]): Promise<void> {
       channel: row.channel,
       kind: row.kind ?? 'marketing',
       amount: row.amount,
-      currency: 'USD',
+      currency: row.currency ?? 'USD',
     })),
   );
 }
@@ -149,6 +150,37 @@ describe('cac', () => {
         denominator: 3,
         value: 1000,
         unit: 'currency',
+      });
+    });
+  });
+
+  it('converts foreign spend at the rate in force on its period_start', async () => {
+    await withTempStore(async (store) => {
+      await insertRows(store, 'fx_rates', [
+        { date: '2025-02-20', currency: 'EUR', rate_to_reporting: '1.2' },
+        // Later than the row's start: not its rate.
+        { date: '2025-03-15', currency: 'EUR', rate_to_reporting: '2' },
+      ]);
+      await seedCustomers(store, [
+        { id: 'm1', subscriptions: [{ start: '2025-03-05 00:00:00' }] },
+        { id: 'm2', subscriptions: [{ start: '2025-03-25 00:00:00' }] },
+      ]);
+      await seedSpend(store, [
+        {
+          id: 'eu-ads',
+          start: '2025-03-01',
+          end: '2025-04-01',
+          channel: 'ads',
+          amount: '1000',
+          currency: 'EUR',
+        },
+        { id: 'us-ads', start: '2025-03-01', end: '2025-04-01', channel: 'ads', amount: '300' },
+      ]);
+      // 1,000 EUR × 1.2 + 300 USD = 1,500 over 2 new customers = 750.
+      expect(await metricFor(store, 'cac', MARCH)).toMatchObject({
+        numerator: 1500,
+        denominator: 2,
+        value: 750,
       });
     });
   });

@@ -78,7 +78,7 @@ export const cacPaybackMonths: CompositeKpi = {
   title: 'CAC payback',
   description:
     'Months to earn back CAC: CAC ÷ (new-customer ARPA × gross margin), where new-customer ARPA is new MRR ÷ new customers.',
-  unit: 'count',
+  unit: 'months',
   direction: 'lower_is_better',
   needsSubscriptions: true,
   dimensions: ['acquisition_channel'],

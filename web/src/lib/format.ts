@@ -86,6 +86,8 @@ export function formatKpiValue(value: number | null, kpi: KpiDisplay): string {
       return kpi.display === 'multiple' ? `${TWO_DECIMALS.format(value)}×` : formatPercent(value);
     case 'days':
       return formatDays(value);
+    case 'months':
+      return `${ONE_DECIMAL.format(value)} mo`;
     case 'count':
     case 'score':
       return formatCount(value);
@@ -103,6 +105,7 @@ export function formatAxisValue(value: number, kpi: KpiDisplay): string {
         ? `${ONE_DECIMAL.format(value)}×`
         : `${ONE_DECIMAL.format(value * 100)}%`;
     case 'days':
+    case 'months':
     case 'score':
       return ONE_DECIMAL.format(value);
   }
@@ -131,6 +134,7 @@ export function formatKpiChange(
     case 'currency':
     case 'count':
     case 'days':
+    case 'months':
       return previous === 0
         ? SIGNED_ONE_DECIMAL.format(difference)
         : `${SIGNED_ONE_DECIMAL.format((difference / Math.abs(previous)) * 100)}%`;
