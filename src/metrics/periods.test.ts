@@ -41,6 +41,21 @@ describe('periods', () => {
     );
   });
 
+  it('starts a day whose midnight the clocks skip at the jump, not an hour before it', () => {
+    // Santiago: 23:59:59 −04 on 5 September 2026 is followed by 01:00 −03 on the 6th (04:00 UTC).
+    expect(toUtcMidnight(date('2026-09-06'), 'America/Santiago').toISOString()).toBe(
+      '2026-09-06T04:00:00.000Z',
+    );
+    // Havana: 23:59:59 −05 on 7 March 2026, then 01:00 −04 on the 8th (05:00 UTC).
+    expect(toUtcMidnight(date('2026-03-08'), 'America/Havana').toISOString()).toBe(
+      '2026-03-08T05:00:00.000Z',
+    );
+    // The day before keeps its ordinary midnight.
+    expect(toUtcMidnight(date('2026-09-05'), 'America/Santiago').toISOString()).toBe(
+      '2026-09-05T04:00:00.000Z',
+    );
+  });
+
   it('refuses an empty range', () => {
     expect(() => buildPeriodSeries(date('2024-03-01'), date('2024-03-01'), 'month', 'UTC')).toThrow(
       RetainError,

@@ -117,9 +117,12 @@ function addMonths(date: LocalDate, months: number): LocalDate {
 export function toUtcMidnight(date: LocalDate, timeZone: string): Date {
   const guess = Date.UTC(date.year, date.month - 1, date.day);
   // Two rounds settle the offset even when midnight sits next to a DST change.
-  let instant = guess - offsetMinutes(new Date(guess), timeZone) * 60_000;
-  instant = guess - offsetMinutes(new Date(instant), timeZone) * 60_000;
-  return new Date(instant);
+  const first = guess - offsetMinutes(new Date(guess), timeZone) * 60_000;
+  const second = guess - offsetMinutes(new Date(first), timeZone) * 60_000;
+  // Where clocks jump over midnight (Santiago, Havana), the second round lands
+  // on the evening before; the day starts at the jump, which the first found.
+  const localSecond = second + offsetMinutes(new Date(second), timeZone) * 60_000;
+  return new Date(localSecond < guess ? first : second);
 }
 
 function offsetMinutes(at: Date, timeZone: string): number {
