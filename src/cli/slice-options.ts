@@ -1,6 +1,7 @@
 /**
  * The options every KPI report shares (range, zone, filters, as-of), declared
- * once so `metrics`, `cohorts` and `survival` read them the same way.
+ * once so `metrics`, `cohorts` and `survival` read them the same way. A report
+ * without periods (survival) declares no `--grain`, so none is silently ignored.
  */
 import type { Command } from 'commander';
 import type { MetricRequest } from '../metrics/parse-metric-request.js';
@@ -13,16 +14,25 @@ export type SliceOptions = {
   tz?: string;
   where: string[];
   asOf?: Date;
+  by?: string;
 };
 
 export function addSliceOptions(
   command: Command,
-  defaults: { grain: string; fromHelp: string },
+  defaults: { grain?: string; fromHelp: string },
 ): Command {
+  if (defaults.grain !== undefined)
+    command.option('--grain <grain>', 'day, week, month, quarter or year', defaults.grain);
+  const isBucketed = defaults.grain !== undefined;
   return command
-    .option('--grain <grain>', 'day, week, month, quarter or year', defaults.grain)
-    .option('--from <date>', `first date, floored to its period (default: ${defaults.fromHelp})`)
-    .option('--to <date>', 'end date, exclusive (default: through the period holding --as-of)')
+    .option(
+      '--from <date>',
+      `first date${isBucketed ? ', floored to its period' : ''} (default: ${defaults.fromHelp})`,
+    )
+    .option(
+      '--to <date>',
+      `end date, exclusive (default: through ${isBucketed ? 'the period holding ' : ''}--as-of)`,
+    )
     .option('--tz <zone>', 'reporting time zone deciding period boundaries', 'UTC')
     .option(
       '--where <col=value>',
@@ -45,5 +55,6 @@ export function toMetricRequest(options: SliceOptions): MetricRequest {
     ...(options.tz === undefined ? {} : { timeZone: options.tz }),
     ...(options.from === undefined ? {} : { from: options.from }),
     ...(options.to === undefined ? {} : { to: options.to }),
+    ...(options.by === undefined ? {} : { by: options.by }),
   };
 }

@@ -1,92 +1,130 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_AS_OF } from '../../test/helpers/metrics.js';
+import { metricsFor } from '../../test/helpers/metrics.js';
+import {
+  RETENTION_AS_OF,
+  REVENUE_COHORTS_BY_SEGMENT,
+  seedRetentionFixture,
+} from '../../test/helpers/retention-fixture.js';
 import { insertRows } from '../../test/helpers/seed-store.js';
 import { withTempStore } from '../../test/helpers/temp-store.js';
 import type { Store } from '../store/store.js';
-import { computeCohorts } from './cohorts.js';
+import { computeCohorts, type CohortBasis } from './cohorts.js';
 import { parseMetricRequest } from './parse-metric-request.js';
-import { computeSurvival } from './survival.js';
 
-async function seed(store: Store) {
-  await insertRows(
-    store,
-    'customers',
-    ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, created_at: '2024-01-01 00:00:00' })),
-  );
-  await insertRows(store, 'subscriptions', [
-    // January cohort: a stays and grows, b leaves in February, c leaves in March.
-    { id: 'a', customer_id: 'a', started_at: '2024-01-05 00:00:00', mrr: '100', currency: 'USD' },
-    {
-      id: 'b',
-      customer_id: 'b',
-      started_at: '2024-01-10 00:00:00',
-      ended_at: '2024-02-15 00:00:00',
-      mrr: '100',
-      currency: 'USD',
-    },
-    {
-      id: 'c',
-      customer_id: 'c',
-      started_at: '2024-01-20 00:00:00',
-      ended_at: '2024-03-15 00:00:00',
-      mrr: '200',
-      currency: 'USD',
-    },
-    // February cohort: d and e, both stay.
-    { id: 'd', customer_id: 'd', started_at: '2024-02-03 00:00:00', mrr: '50', currency: 'USD' },
-    { id: 'e', customer_id: 'e', started_at: '2024-02-04 00:00:00', mrr: '50', currency: 'USD' },
-  ]);
-  await insertRows(store, 'subscription_changes', [
-    { id: 'up', subscription_id: 'a', effective_at: '2024-03-01 00:00:00', mrr: '250' },
-  ]);
+/** January to March 2024, as of 1 April (see test/helpers/retention-fixture.ts). */
+async function cohortsFor(store: Store, basis: CohortBasis, by?: string) {
+  const query = await parseMetricRequest(store, {
+    asOf: RETENTION_AS_OF,
+    from: '2024-01-01',
+    to: '2024-04-01',
+    ...(by === undefined ? {} : { by }),
+  });
+  return computeCohorts(store, query, basis);
 }
 
-describe('cohorts and survival', () => {
-  it('builds the retention matrix by logos and by revenue', async () => {
+describe('computeCohorts', () => {
+  it('builds the whole retention matrix by logos and by revenue, past 100 % when a cohort expands', async () => {
     await withTempStore(async (store) => {
-      await seed(store);
-      const query = await parseMetricRequest(store, {
-        asOf: FIXTURE_AS_OF,
-        from: '2024-01-01',
-        to: '2024-04-01',
+      await seedRetentionFixture(store);
+      // MRR at the end of the first period: January 100 + 100 + 200 = 400, February 50 + 50 = 100.
+      const january = { segment: null, cohort_start: '2024-01-01', customers: 3, base_mrr: 400 };
+      const february = { segment: null, cohort_start: '2024-02-01', customers: 2, base_mrr: 100 };
+      // Logos: January (a, b, c) 3/3 at the end of Jan, 2/3 at Feb's (b left), 1/3 at March's
+      // (c left); February (d, e) 2/2 and 2/2. March acquired no one, so it has no row.
+      expect(await cohortsFor(store, 'logos')).toEqual({
+        grain: 'month',
+        basis: 'logos',
+        by: null,
+        cohorts: [
+          { ...january, retention: [1, 2 / 3, 1 / 3] },
+          { ...february, retention: [1, 1] },
+        ],
       });
-      // January (3 customers): end of Jan 3/3, Feb 2/3, Mar 1/3. February (2): 2/2, 2/2.
-      expect((await computeCohorts(store, query, 'logos')).cohorts).toEqual([
-        { cohort: '2024-01-01', customers: 3, base: 3, retention: [1, 2 / 3, 1 / 3] },
-        { cohort: '2024-02-01', customers: 2, base: 2, retention: [1, 1] },
-        // March: no one acquired, so no row.
-      ]);
-      // January MRR at the end of January: 100 + 100 + 200 = 400; Feb: 100 + 200 = 300; Mar: 250.
-      expect((await computeCohorts(store, query, 'revenue')).cohorts[0]).toEqual({
-        cohort: '2024-01-01',
-        customers: 3,
-        base: 400,
-        retention: [1, 0.75, 0.625],
+      // Revenue: January 400, then a + c = 100 + 200 = 300 (0.75), then a alone, upgraded to 250
+      // (0.625): below its logos share of 1/3 because a grew. February: d + e = 100 throughout.
+      expect(await cohortsFor(store, 'revenue')).toEqual({
+        grain: 'month',
+        basis: 'revenue',
+        by: null,
+        cohorts: [
+          { ...january, retention: [1, 0.75, 0.625] },
+          { ...february, retention: [1, 1] },
+        ],
       });
     });
   });
 
-  it('estimates tenure survival, censoring customers still active at the as-of date', async () => {
+  it('gives one matrix per segment value with --by, customers without a value last', async () => {
     await withTempStore(async (store) => {
-      await seed(store);
-      const query = await parseMetricRequest(store, {
-        asOf: new Date('2024-04-01T00:00:00Z'),
-        from: '2024-01-01',
-        grain: 'year',
+      await seedRetentionFixture(store);
+      // Logos: enterprise (c, January) active at the ends of January and February, gone in March;
+      // smb January (a, b) 2/2, then 1/2 twice (b left); smb February (d) and e (no segment) stay.
+      // Customers and base MRR are those of the revenue matrix, which the fixture spells out.
+      const logos = await cohortsFor(store, 'logos', 'segment');
+      const logosRetention = [
+        [1, 1, 0],
+        [1, 0.5, 0.5],
+        [1, 1],
+        [1, 1],
+      ];
+      expect(logos).toEqual({
+        grain: 'month',
+        basis: 'logos',
+        by: 'segment',
+        cohorts: REVENUE_COHORTS_BY_SEGMENT.map((row, index) => ({
+          ...row,
+          retention: logosRetention[index],
+        })),
       });
-      const report = await computeSurvival(store, query);
-      // b lasted 36 days, c 55 days; a, d, e are censored. At b's end 5 are at risk, at c's 4.
-      expect(report).toMatchObject({ customers: 5, events: 2, censored: 3, median: null });
-      expect(
-        report.points.map((point) => [
-          point.time,
-          point.atRisk,
-          Number(point.survival.toFixed(12)),
-        ]),
-      ).toEqual([
-        [36, 5, 0.8],
-        // 0.8 × (1 − 1/4)
-        [55, 4, 0.6],
+      expect((await cohortsFor(store, 'revenue', 'segment')).cohorts).toEqual(
+        REVENUE_COHORTS_BY_SEGMENT,
+      );
+      // The cohorts are new_customers, segment by segment: one definition of acquisition.
+      const newCustomers = await metricsFor(store, {
+        metrics: ['new_customers'],
+        from: '2024-01-01',
+        to: '2024-04-01',
+        by: 'segment',
+        asOf: RETENTION_AS_OF,
+      });
+      for (const row of logos.cohorts) {
+        expect(
+          newCustomers.find(
+            (result) => result.segment === row.segment && result.period_start === row.cohort_start,
+          )?.value,
+        ).toBe(row.customers);
+      }
+    });
+  });
+
+  it('refuses a --by column results cannot be cut by, naming the ones they can', async () => {
+    await withTempStore(async (store) => {
+      await seedRetentionFixture(store);
+      await expect(cohortsFor(store, 'logos', 'colour')).rejects.toMatchObject({
+        code: 'INVALID_ARGUMENT',
+        message: '"colour" is not a column results can be cut by.',
+        hint: 'Use one of: segment, region, industry, acquisition_channel, owner_rep_id, team, plan.',
+      });
+    });
+  });
+
+  it('reports no MRR base in an orders-only workspace, so revenue retention is null, not 0', async () => {
+    await withTempStore(async (store) => {
+      await insertRows(store, 'customers', [
+        { id: 'o1', created_at: '2024-01-01 00:00:00' },
+        { id: 'o2', created_at: '2024-01-01 00:00:00' },
+      ]);
+      // Each order keeps its customer active for 365 days: both stay through March.
+      await insertRows(store, 'orders', [
+        { id: 'x1', customer_id: 'o1', ordered_at: '2024-01-10 00:00:00', amount: '20' },
+        { id: 'x2', customer_id: 'o2', ordered_at: '2024-01-20 00:00:00', amount: '30' },
+      ]);
+      const row = { segment: null, cohort_start: '2024-01-01', customers: 2, base_mrr: null };
+      expect((await cohortsFor(store, 'logos')).cohorts).toEqual([
+        { ...row, retention: [1, 1, 1] },
+      ]);
+      expect((await cohortsFor(store, 'revenue')).cohorts).toEqual([
+        { ...row, retention: [null, null, null] },
       ]);
     });
   });

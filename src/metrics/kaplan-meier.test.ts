@@ -29,6 +29,35 @@ describe('computeKaplanMeier', () => {
       expect(point.upper).toBeCloseTo(want?.upper ?? 0, 2);
     });
     expect(curve.median).toBe(23);
+    // The median's 95 % interval is where the band crosses 0.5 (R's print.survfit: the lower
+    // limit where the lower edge first reaches 0.5, the upper where the upper edge does).
+    // Read off the band above: lower 0.503 at week 10 is still above 0.5, 0.432 at week 13 is
+    // not, so the interval starts at 13; the upper edge ends at 0.680 and never reaches 0.5,
+    // so it is open (R prints NA). R's default log band gives 16 instead, the familiar
+    // "23, 16, NA"; the log(−log) band is wider at the bottom.
+    expect(curve.medianLower).toBe(13);
+    expect(curve.medianUpper).toBeNull();
+  });
+
+  it('reads both ends of the median interval off the band for the control arm of Freireich et al. (1963): 8 weeks, 4 to 11', () => {
+    // No censoring, so Greenwood's variance is the binomial one: V = (1 − S) / (n S), n = 21.
+    // Band exp(−exp(ln(−ln S) ± 1.959964 √V / |ln S|)), computed by hand at the crossings:
+    //   week 3: S = 16/21 = 0.761905, V = 0.014881 → lower 0.519391 (above 0.5)
+    //   week 4: S = 14/21 = 0.666667, V = 0.023810 → lower 0.425350 (below: the interval starts)
+    //   week 8: S =  8/21 = 0.380952, V = 0.077381 → upper 0.577789 (above 0.5; the median, S < 0.5)
+    //   week 11: S = 6/21 = 0.285714, V = 0.119048 → upper 0.481820 (below: the interval ends)
+    // R's default log band gives the familiar "8, 4, 12"; on the log(−log) band the upper end is 11.
+    const weeks = [1, 1, 2, 2, 3, 4, 4, 5, 5, 8, 8, 8, 8, 11, 11, 12, 12, 15, 17, 22, 23];
+    const curve = computeKaplanMeier(
+      weeks,
+      weeks.map(() => true),
+    );
+    const at = (time: number) => curve.points.find((point) => point.time === time);
+    expect(at(3)?.lower).toBeCloseTo(0.519391, 6);
+    expect(at(4)?.lower).toBeCloseTo(0.42535, 6);
+    expect(at(8)?.upper).toBeCloseTo(0.577789, 6);
+    expect(at(11)?.upper).toBeCloseTo(0.48182, 6);
+    expect(curve).toMatchObject({ median: 8, medianLower: 4, medianUpper: 11 });
   });
 
   it('keeps the curve at 1 with no events, and the median unreached', () => {

@@ -85,11 +85,15 @@ export type MetricSession = {
   contributions(kpi: BaseKpi, periodStartUtc: string): Promise<ContributionRow[]>;
   /**
    * Runs the SQL of a report built on the blocks (cohorts, survival); `filter`
-   * joins the dimensions to a row whose customer id is `c.customer_id`.
+   * joins the dimensions to a row whose customer id is `c.customer_id`, and
+   * `segment` is that row's value of the breakdown column (NULL without one).
    */
   select<TRow extends Row>(
     blocks: readonly KpiBlock[],
-    build: (context: MetricContext, filter: { joins: string; where: string }) => string,
+    build: (
+      context: MetricContext,
+      filter: { joins: string; where: string; segment: string },
+    ) => string,
   ): Promise<TRow[]>;
   /** Every value the breakdown column takes over the customers, so every segment gets a row. */
   segmentValues(): Promise<(string | null)[]>;
@@ -239,16 +243,17 @@ export async function withMetricSession<T>(
         for (const block of new Set(blocks)) await ensureForRead(block);
         if (isSliced) await ensure('dimensions');
       };
+      /** The breakdown value of a row linked by `links`, as text (NULL when not broken down). */
+      const segmentOf = (links: RowLinks) =>
+        query.by === undefined
+          ? 'CAST(NULL AS TEXT)'
+          : `CAST(${dimensionExpression(query.by, context, links)} AS TEXT)`;
       /** FROM, joins and WHERE for rows linked by `links`, and the segment expression. */
       const slice = (from: string, links: RowLinks, params: SqlValue[], extraWhere = '') => {
         const filter = buildFilterSql(query.filters, context, links, params.length + 1);
         params.push(...filter.params);
-        const segment =
-          query.by === undefined
-            ? 'CAST(NULL AS TEXT)'
-            : `CAST(${dimensionExpression(query.by, context, links)} AS TEXT)`;
         return {
-          segment,
+          segment: segmentOf(links),
           sql: `${from} ${isSliced ? dimensionJoins(context, links) : ''} WHERE ${filter.sql}${extraWhere}`,
         };
       };
@@ -382,7 +387,10 @@ export async function withMetricSession<T>(
           const filter = buildFilterSql(query.filters, context, CONTRIBUTION_LINKS, 1);
           params.push(...filter.params);
           const joins = isSliced ? dimensionJoins(context, CONTRIBUTION_LINKS) : '';
-          return tx.query(build(context, { joins, where: filter.sql }), params);
+          return tx.query(
+            build(context, { joins, where: filter.sql, segment: segmentOf(CONTRIBUTION_LINKS) }),
+            params,
+          );
         },
         async segmentValues() {
           if (query.by === undefined) return [null];

@@ -5,7 +5,7 @@ import { withTempDir } from '../helpers/temp-store.js';
 
 const CANONICAL = join(import.meta.dirname, '../fixtures/canonical');
 
-describe('retain metrics, cohorts and survival (end to end)', () => {
+describe('retain metrics (end to end)', () => {
   it('prints results as DESIGN.md specifies in JSON, and explains one number', async () => {
     await withTempDir(async (dir) => {
       const db = join(dir, 'retain.duckdb');
@@ -76,28 +76,6 @@ describe('retain metrics, cohorts and survival (end to end)', () => {
       const unknown = await runCli(['metrics', '--metric', 'happiness', '--db', db]);
       expect(unknown.status).toBe(2);
       expect(unknown.stderr).toContain('retain: "happiness" is not a KPI Retain computes.');
-      const cohorts = await runCli([
-        'cohorts',
-        '--db',
-        db,
-        '--as-of',
-        '2024-06-30',
-        '--from',
-        '2024-01-01',
-        '--format',
-        'csv',
-      ]);
-      expect(cohorts.stdout.split('\n')[0]).toBe('cohort,customers,+0,+1,+2,+3,+4,+5');
-      const survival = await runCli([
-        'survival',
-        '--db',
-        db,
-        '--as-of',
-        '2024-06-30',
-        '--format',
-        'json',
-      ]);
-      expect(JSON.parse(survival.stdout)).toMatchObject({ customers: 2, events: 1, censored: 1 });
     });
   });
 });

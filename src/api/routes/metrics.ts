@@ -1,5 +1,6 @@
 /**
- * GET /api/metrics: the same parameters and JSON as `retain metrics`, cut to
+ * GET /api/metrics, /api/cohorts and /api/survival: the same parameters and
+ * JSON as `retain metrics`, `retain cohorts` and `retain survival`, cut to
  * what the caller may see. Identical requests are answered from the response
  * cache while the data version holds.
  */
@@ -10,7 +11,7 @@ import { computeMetrics } from '../../metrics/compute-metrics.js';
 import { computeCohorts } from '../../metrics/cohorts.js';
 import { parseMetricRequest, type MetricRequest } from '../../metrics/parse-metric-request.js';
 import { KPIS } from '../../metrics/registry.js';
-import { computeSurvival } from '../../metrics/survival.js';
+import { computeSurvival, parseSurvivalRequest } from '../../metrics/survival.js';
 import { createDataVersionReader } from '../../store/data-version.js';
 import type { Runtime } from '../../runtime.js';
 import { requirePrincipal } from '../auth/authenticate.js';
@@ -18,6 +19,12 @@ import { toMetricFilters } from '../auth/scope.js';
 import type { Principal } from '../auth/users.js';
 import { problemSchema } from '../contract/common.js';
 import { kpiSchema, metricQuerySchema, metricResultSchema } from '../contract/metrics.js';
+import {
+  cohortMatrixSchema,
+  cohortQuerySchema,
+  survivalQuerySchema,
+  survivalReportSchema,
+} from '../contract/retention.js';
 import type { ResponseCache } from '../response-cache.js';
 
 type MetricQueryInput = z.output<typeof metricQuerySchema>;
@@ -102,10 +109,9 @@ export function registerMetricRoutes(
     {
       schema: {
         tags: ['metrics'],
-        summary: 'Retention matrix by acquisition cohort',
-        querystring: metricQuerySchema.extend({
-          basis: z.enum(['logos', 'revenue']).default('logos'),
-        }),
+        summary: 'Retention matrix by acquisition cohort, overall or one per segment value',
+        querystring: cohortQuerySchema,
+        response: { 200: cohortMatrixSchema, 400: problemSchema },
       },
     },
     async (request) => {
@@ -126,18 +132,19 @@ export function registerMetricRoutes(
     {
       schema: {
         tags: ['metrics'],
-        summary: 'Kaplan–Meier survival of customer tenure',
-        querystring: metricQuerySchema,
+        summary: 'Kaplan–Meier survival of customer tenure, overall or one curve per segment value',
+        querystring: survivalQuerySchema,
+        response: { 200: survivalReportSchema, 400: problemSchema },
       },
     },
     async (request) => {
-      const metricRequest = {
-        ...toRequest(request.query, requirePrincipal(request)),
-        grain: 'year',
-        from: request.query.from ?? '1900-01-01',
-      };
-      return cached('survival', metricRequest, async () =>
-        computeSurvival(runtime.store, await parseMetricRequest(runtime.store, metricRequest)),
+      const survivalRequest = toRequest(request.query, requirePrincipal(request));
+      return cached('survival', survivalRequest, async () =>
+        computeSurvival(
+          runtime.store,
+          await parseSurvivalRequest(runtime.store, survivalRequest),
+          runtime.metricCache,
+        ),
       );
     },
   );

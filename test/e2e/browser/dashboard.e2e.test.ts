@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from '../../../src/alerts/alert.js';
 import type { CustomerDetail, CustomerSummary } from '../../../src/api/contract/customers.js';
 import type { Kpi, MetricResult } from '../../../src/api/contract/metrics.js';
+import type { SurvivalReport } from '../../../src/api/contract/retention.js';
 import type { AtRiskList } from '../../../src/api/contract/risk.js';
 import type { GoalProgress } from '../../../src/goals/goal-progress.js';
 import type { ActivityPlan } from '../../../src/goals/plan-activity.js';
@@ -25,6 +26,7 @@ import { GOAL_STATUS_LABELS } from '../../../web/src/features/goals/goal-rows.js
 import {
   formatCount,
   formatDate,
+  formatDays,
   formatKpiChange,
   formatKpiValue,
   formatPercent,
@@ -885,6 +887,43 @@ describe('the dashboard in Chromium', () => {
     ]);
     expect(await page.locator('.chart').count()).toBe(0);
     await page.close();
+  });
+
+  it('states the median tenure and its band that /api/survival gives, per segment when split', async () => {
+    const { admin: signedIn } = started();
+    const overall = await signedIn.api.getJson<SurvivalReport>('/api/survival');
+    const [curve] = overall.curves;
+    // The demo's curve reaches its median, and the band's lower edge does too; the upper does not.
+    expect(curve?.median_days).not.toBeNull();
+    expect(curve?.median_lower_days).not.toBeNull();
+    expect(curve?.median_upper_days).toBeNull();
+    const readSentences = async (path: string) => {
+      const page = await openAsAdmin(path);
+      const panel = page.getByRole('region', { name: 'Customer survival' });
+      const sentences = await panel.locator('.panel-description').allTextContents();
+      expect(await countBlankCharts(page)).toBe(0);
+      await page.close();
+      return sentences;
+    };
+    expect(await readSentences('/retention')).toEqual([
+      `Median tenure ${formatDays(curve?.median_days ?? null)} (95 % band: at least ${formatDays(curve?.median_lower_days ?? null)}). ` +
+        `${formatCount(curve?.customers ?? null)} customers: ${formatCount(curve?.events ?? null)} left, ${formatCount(curve?.censored ?? null)} still active.`,
+    ]);
+
+    const split = await signedIn.api.getJson<SurvivalReport>('/api/survival?by=segment');
+    const sentences = await readSentences('/retention?by=segment');
+    expect(split.curves.length).toBeGreaterThan(1);
+    expect(sentences).toHaveLength(split.curves.length);
+    split.curves.forEach((segmentCurve, index) => {
+      const prefix = `${segmentCurve.segment ?? '(none)'}: `;
+      expect(sentences[index]?.slice(0, prefix.length)).toBe(prefix);
+      expect(sentences[index]).toContain(
+        segmentCurve.median_days === null
+          ? 'More than half of these customers are still customers.'
+          : `Median tenure ${formatDays(segmentCurve.median_days)}`,
+      );
+      expect(sentences[index]).toContain(`${formatCount(segmentCurve.customers)} customers:`);
+    });
   });
 
   it.each([

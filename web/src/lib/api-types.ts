@@ -14,6 +14,12 @@ import type { MetricQuery } from '../../../src/api/contract/metrics.js';
 export type { Session, SessionUser } from '../../../src/api/contract/auth.js';
 export type { CustomerDetail, CustomerSummary } from '../../../src/api/contract/customers.js';
 export type { Kpi, MetricQuery, MetricResult } from '../../../src/api/contract/metrics.js';
+export type {
+  CohortBasis,
+  CohortMatrix,
+  SurvivalCurve,
+  SurvivalReport,
+} from '../../../src/api/contract/retention.js';
 export type { AtRiskList } from '../../../src/api/contract/risk.js';
 export type {
   AddedChannel,
@@ -39,39 +45,6 @@ export type TimelineEvent = CustomerDetail['timeline'][number];
 export type CustomerPage = {
   total: number;
   customers: CustomerSummary[];
-};
-
-/** GET /api/cohorts; mirrors CohortMatrix in src/metrics/cohorts.ts. */
-export type CohortMatrix = {
-  grain: string;
-  basis: CohortBasis;
-  cohorts: {
-    /** First day of the acquisition period. */
-    cohort: string;
-    customers: number;
-    /** Share of the cohort (logos) or of its first-period MRR (revenue) at offset 0, 1, 2 … */
-    retention: (number | null)[];
-  }[];
-};
-
-export type CohortBasis = 'logos' | 'revenue';
-
-/** GET /api/survival; mirrors SurvivalReport in src/metrics/survival.ts (durations in days). */
-export type SurvivalReport = {
-  points: {
-    time: number;
-    atRisk: number;
-    events: number;
-    survival: number;
-    lower: number;
-    upper: number;
-  }[];
-  median: number | null;
-  medianLower: number | null;
-  medianUpper: number | null;
-  customers: number;
-  events: number;
-  censored: number;
 };
 
 /** GET /api/users; mirrors User in src/api/auth/users.ts. */

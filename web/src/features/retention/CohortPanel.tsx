@@ -1,4 +1,4 @@
-/** The cohort retention heatmap, by customer count or by revenue. */
+/** The cohort retention heatmap, by customer count or by revenue, split by segment on request. */
 import { useMemo, useState } from 'react';
 import { AsyncView } from '../../components/AsyncView.js';
 import { EChart } from '../../components/EChart.js';
@@ -19,8 +19,9 @@ const DESCRIPTIONS: Record<CohortBasis, string> = {
 export function CohortPanel() {
   const [filters] = useFilters();
   const [basis, setBasis] = useState<CohortBasis>('logos');
+  const by = filters.isSplitBySegment ? 'segment' : undefined;
   const state = useApi<CohortMatrix>(
-    buildPath('/api/cohorts', { ...toMetricQuery(filters, []), basis }),
+    buildPath('/api/cohorts', { ...toMetricQuery(filters, [], { by }), basis }),
   );
   const title = 'Cohort retention';
   return (

@@ -1,7 +1,8 @@
 /**
- * The cohort heatmap: one row per acquisition cohort (oldest on top), one
- * column per period since acquisition, each cell the share retained (logos)
- * or the MRR kept relative to the first period's (revenue, may pass 100 %).
+ * The cohort heatmap: one row per acquisition cohort (oldest on top, grouped
+ * by segment when split), one column per period since acquisition, each cell
+ * the share retained (logos) or the MRR kept relative to the first period's
+ * (revenue, may pass 100 %).
  */
 import type { ChartOption } from '../../components/EChart.js';
 import type { CohortMatrix, Grain } from '../../lib/api-types.js';
@@ -13,7 +14,9 @@ export function isCohortMatrixEmpty(matrix: CohortMatrix): boolean {
 
 export function buildCohortOption(matrix: CohortMatrix, grain: Grain): ChartOption {
   const rows = matrix.cohorts.map(
-    (cohort) => `${formatPeriod(cohort.cohort, grain)} · ${formatCount(cohort.customers)}`,
+    (cohort) =>
+      (matrix.by === null ? '' : `${cohort.segment ?? '(none)'} · `) +
+      `${formatPeriod(cohort.cohort_start, grain)} · ${formatCount(cohort.customers)}`,
   );
   const width = Math.max(0, ...matrix.cohorts.map((cohort) => cohort.retention.length));
   const cells = matrix.cohorts.flatMap((cohort, row) =>
