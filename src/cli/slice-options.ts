@@ -3,8 +3,7 @@
  * once so `metrics`, `cohorts` and `survival` read them the same way.
  */
 import type { Command } from 'commander';
-import type { MetricRequest } from '../metrics/parse-metric-request.js';
-import { parseDateOption } from './parse-options.js';
+import { parseAsOf, type MetricRequest } from '../metrics/parse-metric-request.js';
 
 export type SliceOptions = {
   grain?: string;
@@ -12,7 +11,8 @@ export type SliceOptions = {
   to?: string;
   tz?: string;
   where: string[];
-  asOf?: Date;
+  /** A local date in `tz`, read when the zone is known (see parseAsOf). */
+  asOf?: string;
 };
 
 export function addSliceOptions(
@@ -30,7 +30,10 @@ export function addSliceOptions(
       collect,
       [],
     )
-    .option('--as-of <date>', 'the day to report as of (default: today)', parseDateOption);
+    .option(
+      '--as-of <date>',
+      'report as of the start of this day in --tz; the range runs through it (default: now)',
+    );
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -39,7 +42,7 @@ function collect(value: string, previous: string[]): string[] {
 
 export function toMetricRequest(options: SliceOptions): MetricRequest {
   return {
-    asOf: options.asOf ?? new Date(),
+    asOf: options.asOf === undefined ? new Date() : parseAsOf(options.asOf, options.tz ?? 'UTC'),
     where: options.where,
     ...(options.grain === undefined ? {} : { grain: options.grain }),
     ...(options.tz === undefined ? {} : { timeZone: options.tz }),
