@@ -3,7 +3,7 @@
  * this file wires them and turns every failure into one line (what went
  * wrong, what to do) and an exit status, never a stack trace for user errors.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { RetainError } from '../domain/errors.js';
 import { registerAlertsCommand } from './commands/alerts.js';
 import { registerClvCommand } from './commands/clv.js';
@@ -58,6 +58,11 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 }
 
 function reportFailure(error: unknown): number {
+  if (error instanceof InvalidArgumentError) {
+    // Commander prints these only when an option parser throws them; from an action it never saw them.
+    writeErr(`retain: ${error.message}\n`);
+    return EXIT_BAD_ARGUMENTS;
+  }
   if (error instanceof CommanderError) {
     // Commander has already printed its message (and the help, for usage errors).
     return error.exitCode === 0 ? 0 : EXIT_BAD_ARGUMENTS;

@@ -4,8 +4,7 @@
  * without periods (survival) declares no `--grain`, so none is silently ignored.
  */
 import type { Command } from 'commander';
-import type { MetricRequest } from '../metrics/parse-metric-request.js';
-import { parseDateOption } from './parse-options.js';
+import { parseAsOf, type MetricRequest } from '../metrics/parse-metric-request.js';
 
 export type SliceOptions = {
   grain?: string;
@@ -13,7 +12,8 @@ export type SliceOptions = {
   to?: string;
   tz?: string;
   where: string[];
-  asOf?: Date;
+  /** A local date in `tz`, read when the zone is known (see parseAsOf). */
+  asOf?: string;
   by?: string;
 };
 
@@ -40,7 +40,10 @@ export function addSliceOptions(
       collect,
       [],
     )
-    .option('--as-of <date>', 'the day to report as of (default: today)', parseDateOption);
+    .option(
+      '--as-of <date>',
+      'report as of the start of this day in --tz; the range runs through it (default: now)',
+    );
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -49,7 +52,7 @@ function collect(value: string, previous: string[]): string[] {
 
 export function toMetricRequest(options: SliceOptions): MetricRequest {
   return {
-    asOf: options.asOf ?? new Date(),
+    asOf: options.asOf === undefined ? new Date() : parseAsOf(options.asOf, options.tz ?? 'UTC'),
     where: options.where,
     ...(options.grain === undefined ? {} : { grain: options.grain }),
     ...(options.tz === undefined ? {} : { timeZone: options.tz }),

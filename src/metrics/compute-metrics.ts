@@ -61,11 +61,32 @@ export async function computeMetrics(
   return withMetricSession(store, query, (session) => computeInSession(session, query), cache);
 }
 
+/**
+ * What composites read besides their components, so `--explain` can show
+ * the numbers CLV was built from rather than recompute them.
+ */
+export type CompositeInputs = {
+  readonly grossMargin: number;
+  /**
+   * Per period end and segment (keyed by {@link keyOf}): the up to six
+   * monthly churn results CLV averages, oldest first; null ones are skipped.
+   */
+  readonly trailingChurn: ReadonlyMap<string, readonly MetricResult[]>;
+};
+
 /** The metrics of `query` in an open session, so reports can share its blocks. */
 export async function computeInSession(
   session: MetricSession,
   query: MetricQuery,
 ): Promise<MetricResult[]> {
+  return (await computeWithInputsInSession(session, query)).results;
+}
+
+/** {@link computeInSession}, with the inputs its composites read. */
+export async function computeWithInputsInSession(
+  session: MetricSession,
+  query: MetricQuery,
+): Promise<{ results: MetricResult[]; inputs: CompositeInputs }> {
   const needed = collectNeededKpis(query.kpis);
   // A KPI that cannot be cut by the requested columns reports null: no need to compute it.
   const bases = needed.filter(
@@ -78,24 +99,25 @@ export async function computeInSession(
       for (const key of aggregates.keys()) segments.add(key.split('\u0000')[1] || null);
     }
   }
-  const trailingChurn = needed.some((kpi) => kpi.kind === 'composite' && kpi.needsTrailingChurn)
-    ? await computeTrailingMonthlyChurn(session, query, values)
-    : new Map<string, number | null>();
+  const inputs: CompositeInputs = {
+    grossMargin: session.context.grossMargin,
+    trailingChurn: needed.some((kpi) => kpi.kind === 'composite' && kpi.needsTrailingChurn)
+      ? await computeTrailingChurn(session, query, values)
+      : new Map(),
+  };
   for (const kpi of needed) {
     if (kpi.kind === 'composite') {
-      values.set(
-        kpi.id,
-        combineComposite(kpi, query, segments, values, trailingChurn, session.context.grossMargin),
-      );
+      values.set(kpi.id, combineComposite(kpi, query, segments, values, inputs));
     }
   }
-  return query.kpis.flatMap((kpi) =>
+  const results = query.kpis.flatMap((kpi) =>
     query.periods.flatMap((period) =>
       [...segments].map((segment) =>
         toResult(kpi, period, segment, values.get(kpi.id), query, session),
       ),
     ),
   );
+  return { results, inputs };
 }
 
 /** The requested KPIs and, before them, every component a composite needs. */
@@ -113,7 +135,8 @@ function collectNeededKpis(kpis: readonly KpiDefinition[]): KpiDefinition[] {
   return ordered;
 }
 
-function sliceColumnsOf(query: MetricQuery): string[] {
+/** The columns `query` filters or breaks down by. */
+export function sliceColumnsOf(query: MetricQuery): string[] {
   return [
     ...query.filters.map((filter) => filter.column),
     ...(query.by === undefined ? [] : [query.by]),
@@ -177,8 +200,7 @@ function combineComposite(
   query: MetricQuery,
   segments: ReadonlySet<SegmentKey>,
   values: ReadonlyMap<string, Aggregates>,
-  trailingChurn: ReadonlyMap<string, number | null>,
-  grossMargin: number,
+  { grossMargin, trailingChurn }: CompositeInputs,
 ): Aggregates {
   const combined: Aggregates = new Map();
   for (const period of query.periods) {
@@ -192,7 +214,9 @@ function combineComposite(
         key,
         kpi.combine(components, {
           grossMargin,
-          trailingMonthlyChurn: trailingChurn.get(keyOf(period.endDate, segment)) ?? null,
+          trailingMonthlyChurn: averageMonthlyChurn(
+            trailingChurn.get(keyOf(period.endDate, segment)) ?? [],
+          ),
         }),
       );
     }
@@ -200,16 +224,21 @@ function combineComposite(
   return combined;
 }
 
+/** The mean of a window's monthly churn rates; months without a start cohort are skipped (DESIGN.md, reading 10). */
+function averageMonthlyChurn(window: readonly MetricResult[]): number | null {
+  const rates = window.flatMap((result) => (result.value === null ? [] : [result.value]));
+  return rates.length === 0 ? null : rates.reduce((sum, rate) => sum + rate, 0) / rates.length;
+}
+
 /**
- * The mean of the monthly customer churn rates of the six calendar months
- * ending at or before each period's end, per segment, keyed by the period's
- * end date. Months without a start cohort are skipped (DESIGN.md, reading 10).
+ * The monthly customer churn results of the six calendar months ending at or
+ * before each period's end, per segment, keyed by the period's end date.
  */
-async function computeTrailingMonthlyChurn(
+async function computeTrailingChurn(
   session: MetricSession,
   query: MetricQuery,
   values: ReadonlyMap<string, Aggregates>,
-): Promise<Map<string, number | null>> {
+): Promise<Map<string, MetricResult[]>> {
   const firstEnd = parseLocalDate(query.periods[0]?.endDate ?? '');
   const lastEndText = query.periods.at(-1)?.endDate ?? '';
   const lastEnd = parseLocalDate(lastEndText);
@@ -260,20 +289,15 @@ async function computeTrailingMonthlyChurn(
     }
   }
   churn.sort((a, b) => a.period_start.localeCompare(b.period_start));
-  const averages = new Map<string, number | null>();
+  const windows = new Map<string, MetricResult[]>();
   const segments = new Set(churn.map((result) => result.segment));
   for (const period of query.periods) {
     for (const segment of segments) {
       const window = churn
         .filter((result) => result.segment === segment && result.period_end <= period.endDate)
-        .slice(-6)
-        .filter((result) => result.value !== null);
-      const mean =
-        window.length === 0
-          ? null
-          : window.reduce((sum, result) => sum + (result.value ?? 0), 0) / window.length;
-      averages.set(keyOf(period.endDate, segment), mean);
+        .slice(-6);
+      windows.set(keyOf(period.endDate, segment), window);
     }
   }
-  return averages;
+  return windows;
 }

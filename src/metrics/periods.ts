@@ -35,8 +35,8 @@ export function assertTimeZone(timeZone: string): void {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
   } catch (error) {
-    throw new RetainError('INVALID_ARGUMENT', `${timeZone} is not a time zone.`, {
-      hint: 'Use an IANA name such as UTC, Europe/Berlin or America/New_York.',
+    throw new RetainError('INVALID_ARGUMENT', `--tz ${timeZone} is not a time zone.`, {
+      hint: 'Give an IANA time zone name, e.g. --tz Europe/Berlin, --tz America/New_York or --tz UTC.',
       cause: error,
     });
   }

@@ -9,7 +9,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { computeMetrics } from '../../metrics/compute-metrics.js';
 import { computeCohorts } from '../../metrics/cohorts.js';
-import { parseMetricRequest, type MetricRequest } from '../../metrics/parse-metric-request.js';
+import {
+  parseAsOf,
+  parseMetricRequest,
+  type MetricRequest,
+} from '../../metrics/parse-metric-request.js';
 import { KPIS } from '../../metrics/registry.js';
 import { computeSurvival, parseSurvivalRequest } from '../../metrics/survival.js';
 import { createDataVersionReader } from '../../store/data-version.js';
@@ -36,7 +40,7 @@ export function registerMetricRoutes(
 ): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const toRequest = (query: MetricQueryInput, principal: Principal): MetricRequest => ({
-    asOf: query.as_of ? new Date(`${query.as_of}T00:00:00Z`) : runtime.now(),
+    asOf: query.as_of ? parseAsOf(query.as_of, query.tz ?? 'UTC') : runtime.now(),
     where: [...query.where, ...toMetricFilters(principal)],
     ...(query.metric === undefined
       ? {}

@@ -1,10 +1,12 @@
 /**
  * `retain metrics`: every KPI for a grain, a range and a slice; `--list` for
- * the catalogue, `--explain <id> --period D` for the rows behind one number.
+ * the catalogue, `--explain <id> --period D` for the rows behind one number
+ * (see render-explanation.ts).
  */
 import type { Command } from 'commander';
 import { computeMetrics, type MetricResult } from '../../metrics/compute-metrics.js';
-import { explainMetric, type MetricExplanation } from '../../metrics/explain-metric.js';
+import { RetainError } from '../../domain/errors.js';
+import { explainMetrics, toKpiSummary } from '../../metrics/explain-metric.js';
 import { parseMetricRequest } from '../../metrics/parse-metric-request.js';
 import { KPI_FAMILIES, KPIS } from '../../metrics/registry.js';
 import { configOf, withRuntime, writeOut } from '../context.js';
@@ -17,7 +19,7 @@ import {
   type OutputFormat,
   type TableColumn,
 } from '../output.js';
-import { parseDateOption } from '../parse-options.js';
+import { KPI_COLUMNS, renderDefinitions, renderExplanations } from '../render-explanation.js';
 import { addSliceOptions, toMetricRequest, type SliceOptions } from '../slice-options.js';
 
 type MetricsOptions = SliceOptions & {
@@ -40,8 +42,11 @@ export function registerMetricsCommand(program: Command): void {
   addSliceOptions(command, { grain: 'month', fromHelp: '12 periods back' })
     .option('--by <col>', 'break every result down by this column')
     .option('--list', 'list the KPIs with their definitions')
-    .option('--explain <id>', 'print the definition, and with --period the ids counted')
-    .option('--period <date>', 'with --explain: a date inside the period to explain')
+    .option(
+      '--explain <id>',
+      'a KPI or family: its definition, and with --period the rows behind each number',
+    )
+    .option('--period <date>', 'with --explain: a day inside the period (of --grain) to explain')
     .option('--format <format>', 'table, json or csv')
     .action(async (options: MetricsOptions, command: Command) => {
       const format = parseOutputFormat(options.format, configOf(command).isStdoutTerminal);
@@ -49,39 +54,51 @@ export function registerMetricsCommand(program: Command): void {
         writeOut(renderCatalogue(format));
         return;
       }
+      assertExplainOptions(options);
       await withRuntime(command, async ({ store }) => {
         const request = {
           ...toMetricRequest(options),
           ...(options.by === undefined ? {} : { by: options.by }),
         };
         if (options.explain !== undefined) {
-          const period = options.period;
+          const family = KPI_FAMILIES[options.explain] === undefined ? undefined : options.explain;
           const query = await parseMetricRequest(store, {
             ...request,
             metrics: [options.explain],
-            ...(period === undefined ? {} : { from: period, to: nextDay(period) }),
+            ...(options.period === undefined ? {} : { period: options.period }),
           });
-          if (period === undefined) {
-            writeOut(renderDefinition(query.kpis[0]?.id ?? options.explain, format));
-            return;
-          }
-          writeOut(renderExplanation(await explainMetric(store, query), format));
+          writeOut(
+            options.period === undefined
+              ? renderDefinitions(query.kpis.map(toKpiSummary), family, format)
+              : renderExplanations(
+                  await explainMetrics(store, query),
+                  { family, by: query.by },
+                  format,
+                ),
+          );
           return;
         }
         const query = await parseMetricRequest(store, {
           ...request,
-          ...(options.metric === undefined
-            ? {}
-            : { metrics: options.metric.split(',').map((id) => id.trim()) }),
+          ...(options.metric === undefined ? {} : { metrics: options.metric.split(',') }),
         });
-        writeOut(renderResults(await computeMetrics(store, query), format, query.by !== undefined));
+        writeOut(renderResults(await computeMetrics(store, query), format, query.by));
       });
     });
 }
 
-function nextDay(date: string): string {
-  const day = parseDateOption(date.length === 7 ? `${date}-01` : date);
-  return new Date(day.getTime() + 86_400_000).toISOString().slice(0, 10);
+/** Options that would otherwise be ignored without a word. */
+function assertExplainOptions(options: MetricsOptions): void {
+  if (options.period !== undefined && options.explain === undefined) {
+    throw new RetainError('INVALID_ARGUMENT', '--period only works with --explain.', {
+      hint: 'To see the rows behind one number, add --explain <id>; to compute KPIs for a range instead, use --from and --to, e.g. --from 2026-10-01 --to 2026-11-01.',
+    });
+  }
+  if (options.explain !== undefined && options.metric !== undefined) {
+    throw new RetainError('INVALID_ARGUMENT', '--explain and --metric both name the KPI.', {
+      hint: `Give the KPI (or family) to --explain alone, e.g. --explain ${options.explain}.`,
+    });
+  }
 }
 
 const RESULT_COLUMNS: TableColumn<MetricResult>[] = [
@@ -99,15 +116,15 @@ const RESULT_COLUMNS: TableColumn<MetricResult>[] = [
 function renderResults(
   results: readonly MetricResult[],
   format: OutputFormat,
-  isBrokenDown: boolean,
+  by: string | undefined,
 ): string {
   if (format === 'json') return renderJson(results);
   if (format === 'csv') return renderCsv(results, RESULT_COLUMNS);
-  return renderWideTables(results, isBrokenDown);
+  return renderWideTables(results, by);
 }
 
-/** Periods (and segments) as rows, metrics as columns, a few metrics per table. */
-function renderWideTables(results: readonly MetricResult[], isBrokenDown: boolean): string {
+/** Periods (and segments, headed by the --by column) as rows, metrics as columns, a few metrics per table. */
+function renderWideTables(results: readonly MetricResult[], by: string | undefined): string {
   const metricIds = [...new Set(results.map((result) => result.metric))];
   const rowKeys = [
     ...new Set(results.map((result) => `${result.period_start}\u0000${result.segment ?? ''}`)),
@@ -123,9 +140,9 @@ function renderWideTables(results: readonly MetricResult[], isBrokenDown: boolea
     const group = metricIds.slice(index, index + METRICS_PER_TABLE);
     const columns: TableColumn<string>[] = [
       { header: 'period', value: (key) => key.split('\u0000')[0] ?? '' },
-      ...(isBrokenDown
-        ? [{ header: 'segment', value: (key: string) => key.split('\u0000')[1] || '(none)' }]
-        : []),
+      ...(by === undefined
+        ? []
+        : [{ header: by, value: (key: string) => key.split('\u0000')[1] || '(none)' }]),
       ...group.map((metric) => ({
         header: metric,
         align: 'right' as const,
@@ -145,64 +162,7 @@ function renderWideTables(results: readonly MetricResult[], isBrokenDown: boolea
 }
 
 function renderCatalogue(format: OutputFormat): string {
-  const rows = KPIS.map((kpi) => ({
-    id: kpi.id,
-    title: kpi.title,
-    unit: kpi.unit,
-    direction: kpi.direction,
-    description: kpi.description,
-  }));
+  const rows = KPIS.map(toKpiSummary);
   if (format === 'json') return renderJson({ kpis: rows, families: KPI_FAMILIES });
-  const columns: TableColumn<(typeof rows)[number]>[] = [
-    { header: 'id', value: (row) => row.id },
-    { header: 'unit', value: (row) => row.unit },
-    {
-      header: 'better',
-      value: (row) => (row.direction === 'higher_is_better' ? 'higher' : 'lower'),
-    },
-    { header: 'definition', value: (row) => row.description },
-  ];
-  return format === 'csv' ? renderCsv(rows, columns) : renderTable(rows, columns);
-}
-
-function renderDefinition(id: string, format: OutputFormat): string {
-  const kpi = KPIS.find((candidate) => candidate.id === id);
-  if (!kpi) return '';
-  if (format === 'json')
-    return renderJson({
-      id: kpi.id,
-      title: kpi.title,
-      unit: kpi.unit,
-      direction: kpi.direction,
-      description: kpi.description,
-    });
-  return `${kpi.id} — ${kpi.title} (${kpi.unit}, ${kpi.direction.replaceAll('_', ' ')})\n\n${kpi.description}\n\nAdd --period YYYY-MM-DD to list what is counted in a period.\n`;
-}
-
-function renderExplanation(explanation: MetricExplanation, format: OutputFormat): string {
-  if (format === 'json') return renderJson(explanation);
-  const { kpi, results, contributions, components } = explanation;
-  const lines = [`${kpi.id} — ${kpi.title}`, '', kpi.description, ''];
-  for (const result of results) {
-    lines.push(
-      `${result.period_start} to ${result.period_end}${result.segment === null ? '' : ` (${result.segment})`}: ` +
-        `${formatResultValue(result)}  numerator ${result.numerator ?? '—'}, denominator ${result.denominator ?? '—'}`,
-    );
-  }
-  lines.push('');
-  const body =
-    kpi.kind === 'composite'
-      ? renderTable(components, [
-          { header: 'component', value: (row) => row.metric },
-          { header: 'value', value: (row) => row.value },
-          { header: 'numerator', value: (row) => row.numerator },
-          { header: 'denominator', value: (row) => row.denominator },
-        ])
-      : renderTable(contributions, [
-          { header: 'subject', value: (row) => row.subject },
-          { header: 'id', value: (row) => row.subject_id },
-          { header: 'numerator', value: (row) => row.num },
-          { header: 'denominator', value: (row) => row.den },
-        ]);
-  return `${lines.join('\n')}${format === 'csv' ? '' : body}`;
+  return (format === 'csv' ? renderCsv : renderTable)(rows, KPI_COLUMNS);
 }
