@@ -248,23 +248,22 @@ describe('retain metrics --explain and its options (end to end)', () => {
     expect(table.stdout).toContain('customer  cus_1    704.795            1');
   });
 
-  it('labels the segment without a value "(none)", and heads the breakdown with the --by column', async () => {
-    // deal_2 is open from February and has no customer, so no region.
-    const table = await explain('open_deals', '2024-03-15', 'table', '--by', 'region');
+  it('heads the breakdown with the --by column, and says when a KPI cannot be cut by it', async () => {
+    // deal_2 is open from February, owned by rep_1 of team North.
+    const table = await explain('open_deals', '2024-03-15', 'table', '--by', 'team');
     expect(table.status).toBe(0);
-    expect(table.stdout).toContain('2024-03-01 to 2024-04-01, region emea: 0');
-    expect(table.stdout).toContain('2024-03-01 to 2024-04-01, region (none): 1');
+    expect(table.stdout).toContain('2024-03-01 to 2024-04-01, team North: 1');
     expect(table.stdout).toContain(
       [
-        'region  subject  id      numerator  denominator',
-        '(none)  deal     deal_2          1            —',
+        'team   subject  id      numerator  denominator',
+        'North  deal     deal_2          1            —',
       ].join('\n'),
     );
     const wide = await metrics(
       '--metric',
       'open_deals',
       '--by',
-      'region',
+      'team',
       '--from',
       '2024-03-01',
       '--to',
@@ -272,8 +271,14 @@ describe('retain metrics --explain and its options (end to end)', () => {
       '--format',
       'table',
     );
-    expect(wide.stdout.split('\n')[0]).toBe('period      region         open_deals');
-    expect(wide.stdout).toContain('2024-03-01  (none)                  1');
+    expect(wide.stdout.split('\n')[0]).toBe('period      team   open_deals');
+    expect(wide.stdout).toContain('2024-03-01  North           1');
+    // deal_2 names no customer, so no region: deal KPIs are not cut by customer columns.
+    const byRegion = await explain('open_deals', '2024-03-15', 'table', '--by', 'region');
+    expect(byRegion.status).toBe(0);
+    expect(byRegion.stdout).toContain(
+      'The KPI does not apply here (it cannot be cut by these --where/--by columns, or needs subscriptions), so no rows are listed.',
+    );
   });
 
   it('reads a date-only --as-of in the reporting zone, so the period holding it is reported', async () => {

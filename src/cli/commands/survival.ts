@@ -47,23 +47,30 @@ export function registerSurvivalCommand(program: Command): void {
     });
 }
 
-type MonthRow = { month: number; survival: number; lower: number; upper: number; at_risk: number };
+type MonthRow = { month: number; survival: number; lower: number; upper: number; ended: number };
 
-/** One row per month of tenure: the curve's value at the end of that month. */
+/**
+ * One row per month of tenure: the curve's value at the end of that month and
+ * the customers who had ended by then. (Those still observed then would need
+ * the censoring times, which the curve does not carry.)
+ */
 function monthlyRows(curve: SurvivalCurve): MonthRow[] {
   const rows: MonthRow[] = [];
   const last = curve.points.at(-1)?.days ?? 0;
   let pointIndex = -1;
+  let ended = 0;
   for (let month = 1; month * DAYS_PER_MONTH <= last + DAYS_PER_MONTH; month += 1) {
-    while ((curve.points[pointIndex + 1]?.days ?? Infinity) <= month * DAYS_PER_MONTH)
+    while ((curve.points[pointIndex + 1]?.days ?? Infinity) <= month * DAYS_PER_MONTH) {
       pointIndex += 1;
+      ended += curve.points[pointIndex]?.events ?? 0;
+    }
     const point = curve.points[pointIndex];
     rows.push({
       month,
       survival: point?.survival ?? 1,
       lower: point?.lower_95 ?? 1,
       upper: point?.upper_95 ?? 1,
-      at_risk: curve.points[pointIndex + 1]?.at_risk ?? point?.at_risk ?? curve.customers,
+      ended,
     });
   }
   return rows;
@@ -94,7 +101,7 @@ function renderCurveTable(curve: SurvivalCurve): string {
       { header: 'survival', align: 'right', value: (row) => percent(row.survival) },
       { header: 'lower_95', align: 'right', value: (row) => percent(row.lower) },
       { header: 'upper_95', align: 'right', value: (row) => percent(row.upper) },
-      { header: 'at_risk', value: (row) => row.at_risk },
+      { header: 'ended', value: (row) => row.ended },
     ])
   );
 }
