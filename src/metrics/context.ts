@@ -9,7 +9,7 @@ import type { Grain } from './periods.js';
 export type WorkspaceMode = 'subscriptions' | 'orders';
 
 export type BlockTables = {
-  /** One row per period: period_start, period_end (UTC), labels, working_days, as_of_point. */
+  /** One row per period: period_start, period_end (UTC), labels, working_days, as_of_point, elapsed_point. */
   readonly periods: string;
   /** Marks the check that every spend row in a foreign currency has a rate (no table). */
   readonly spendRates: string;

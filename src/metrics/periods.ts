@@ -148,7 +148,7 @@ function offsetMinutes(at: Date, timeZone: string): number {
   return Math.round((local - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
 }
 
-function toSqlTimestamp(at: Date): string {
+export function toSqlTimestamp(at: Date): string {
   return at.toISOString().slice(0, 19).replace('T', ' ');
 }
 

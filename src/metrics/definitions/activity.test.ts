@@ -387,6 +387,17 @@ describe('activities_per_rep', () => {
         asOf: new Date('2025-03-10T00:00:00Z'),
       });
       expect(march).toMatchObject({ numerator: 40, denominator: 5, value: 8 });
+      // At 15:00 on Monday the day has not passed: neither its morning calls nor the day count yet.
+      await insertRows(
+        store,
+        'activities',
+        activityRows([{ id: 'monday-morning', kind: 'call', at: '2025-03-10 10:00:00' }]),
+      );
+      const midday = await metricFor(store, 'calls_per_rep_per_day', {
+        ...MARCH,
+        asOf: new Date('2025-03-10T15:00:00Z'),
+      });
+      expect(midday).toMatchObject({ numerator: 40, denominator: 5, value: 8 });
     });
   });
 });

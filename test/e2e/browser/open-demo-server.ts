@@ -22,7 +22,8 @@ import { withTempStore } from '../../helpers/temp-store.js';
 export const NOW = new Date('2025-06-15T12:00:00Z');
 /** The two stored health snapshots, a week apart, the later on NOW's day. */
 const HEALTH_SNAPSHOTS = [new Date('2025-06-08T06:00:00Z'), new Date('2025-06-15T06:00:00Z')];
-const ALERT_RUNS = [new Date('2025-06-02T06:00:00Z'), new Date('2025-06-15T06:00:00Z')];
+/** Two mornings: the first's follow-ups fall due on both sides of NOW (a rep's goal overdue, a card not yet). */
+const ALERT_RUNS = [new Date('2025-06-05T06:00:00Z'), new Date('2025-06-15T06:00:00Z')];
 export const PASSWORD = 'correct horse battery';
 export const USERS = {
   admin: { email: 'admin@example.com', role: 'admin' },
