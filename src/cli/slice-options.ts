@@ -4,7 +4,11 @@
  * without periods (survival) declares no `--grain`, so none is silently ignored.
  */
 import type { Command } from 'commander';
+import type { MetricQuery } from '../metrics/compute-metrics.js';
+import { findEmptyFilters } from '../metrics/dimensions.js';
 import { parseAsOf, type MetricRequest } from '../metrics/parse-metric-request.js';
+import type { Store } from '../store/store.js';
+import { writeErr } from './context.js';
 
 export type SliceOptions = {
   grain?: string;
@@ -60,4 +64,13 @@ export function toMetricRequest(options: SliceOptions): MetricRequest {
     ...(options.to === undefined ? {} : { to: options.to }),
     ...(options.by === undefined ? {} : { by: options.by }),
   };
+}
+
+/** Says on stderr which --where values no row has, so an all-zero report is not taken for a fact. */
+export async function warnAboutEmptyFilters(store: Store, query: MetricQuery): Promise<void> {
+  for (const { filter, hint } of await findEmptyFilters(store, query.filters)) {
+    writeErr(
+      `retain: warning: no row has ${filter.column} = "${filter.value}", so every result is empty.\n  ${hint}\n`,
+    );
+  }
 }

@@ -5,6 +5,7 @@ import { withTempStore } from '../../test/helpers/temp-store.js';
 import { RetainError } from '../domain/errors.js';
 import type { Store } from '../store/store.js';
 import type { MetricResult } from './compute-metrics.js';
+import { findEmptyFilters } from './dimensions.js';
 
 const MARCH = { grain: 'month', from: '2025-03-01', to: '2025-04-01' } as const;
 
@@ -314,6 +315,40 @@ describe('--where and --by', () => {
           expect(hint).toContain(column);
         }
       }
+    });
+  });
+
+  it('finds the filter values no row has, with the values there are', async () => {
+    await withTempStore(async (store) => {
+      await seedCustomers(store);
+      await insertRows(store, 'subscription_changes', [
+        {
+          id: 'up',
+          subscription_id: 's-c1',
+          effective_at: '2025-02-01 00:00:00',
+          mrr: '200',
+          plan: 'pro',
+        },
+      ]);
+      const filters = [
+        // Present: a customer column, a rep's team, a plan set only by a change, an attribute.
+        { column: 'segment', value: 'smb' },
+        { column: 'team', value: 'east' },
+        { column: 'plan', value: 'pro' },
+        { column: 'contract_type', value: 'annual' },
+        // Absent.
+        { column: 'segment', value: 'SMB' },
+        { column: 'team', value: 'north' },
+        { column: 'industry', value: 'retail' },
+      ];
+      expect(await findEmptyFilters(store, filters)).toEqual([
+        {
+          filter: { column: 'segment', value: 'SMB' },
+          hint: 'Values match exactly: did you mean segment=smb?',
+        },
+        { filter: { column: 'team', value: 'north' }, hint: 'Known values: east, west.' },
+        { filter: { column: 'industry', value: 'retail' }, hint: 'No row has any industry yet.' },
+      ]);
     });
   });
 

@@ -53,6 +53,74 @@ export function resolveDimension(column: string, known: readonly string[]): stri
   });
 }
 
+/**
+ * The values a column takes anywhere a row could be cut by it, as one SQL
+ * query of `value`: a customer's own column, the reps behind `owner_rep_id`
+ * and `team`, spend channels, and plans before and after changes.
+ */
+function knownValuesSql(column: string, store: Store): string {
+  const customerColumn = (expression: string) => `SELECT ${expression} AS value FROM customers`;
+  switch (column) {
+    case 'segment':
+    case 'region':
+    case 'industry':
+      return customerColumn(column);
+    case 'acquisition_channel':
+      return `${customerColumn(column)} UNION SELECT channel FROM marketing_spend`;
+    case 'owner_rep_id':
+      return `${customerColumn(column)} UNION SELECT id FROM reps`;
+    case 'team':
+      return 'SELECT team AS value FROM reps';
+    case 'plan':
+      return 'SELECT plan AS value FROM subscriptions UNION SELECT plan FROM subscription_changes';
+    default:
+      return customerColumn(store.dialect.jsonText('attributes', column));
+  }
+}
+
+/** How many known values a refusal lists before "…". */
+const LISTED_VALUES = 12;
+
+/** A filter no row matches, and what the user may have meant. */
+export type EmptyFilter = { readonly filter: Filter; readonly hint: string };
+
+/**
+ * The filters whose value no row has (`segment=SMB` where the data says
+ * `smb`): every result they give is an empty zero, which reads like a fact.
+ * Not an error: a goal or a person's scope may name a team with no rows yet.
+ */
+export async function findEmptyFilters(
+  store: Store,
+  filters: readonly Filter[],
+): Promise<EmptyFilter[]> {
+  const empty: EmptyFilter[] = [];
+  for (const filter of filters) {
+    const known = `SELECT DISTINCT value FROM (${knownValuesSql(filter.column, store)}) v WHERE value IS NOT NULL`;
+    const [found] = await store.query(
+      `SELECT 1 AS hit FROM (${known}) k WHERE value = $1 LIMIT 1`,
+      [filter.value],
+    );
+    if (found) continue;
+    const values = (
+      await store.query<{ value: string }>(
+        `SELECT value FROM (${known}) k ORDER BY value LIMIT ${LISTED_VALUES + 1}`,
+      )
+    ).map((row) => row.value);
+    const sameButCase = values.find((value) => value.toLowerCase() === filter.value.toLowerCase());
+    const listed = `${values.slice(0, LISTED_VALUES).join(', ')}${values.length > LISTED_VALUES ? ', …' : ''}`;
+    empty.push({
+      filter,
+      hint:
+        sameButCase !== undefined
+          ? `Values match exactly: did you mean ${filter.column}=${sameButCase}?`
+          : values.length === 0
+            ? `No row has any ${filter.column} yet.`
+            : `Known values: ${listed}.`,
+    });
+  }
+  return empty;
+}
+
 /** SQL expressions linking a row to the dimensions: its customer, rep and spend channel. */
 export type RowLinks = {
   readonly customerId: string;

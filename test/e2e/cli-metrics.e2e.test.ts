@@ -343,4 +343,28 @@ describe('retain metrics --explain and its options (end to end)', () => {
       'Give a --to after --from (it is exclusive), or an --as-of on or after --from (the as-of date defaults to today).',
     );
   });
+
+  it('warns on stderr when no row has a --where value, and still answers', async () => {
+    const misspelt = await metrics(
+      '--metric',
+      'customers_active',
+      '--where',
+      'segment=SMB',
+      '--where',
+      'region=mars',
+      '--as-of',
+      '2024-06-30',
+      '--format',
+      'csv',
+    );
+    expect(misspelt.status).toBe(0);
+    expect(misspelt.stderr).toBe(
+      'retain: warning: no row has segment = "SMB", so every result is empty.\n' +
+        '  Values match exactly: did you mean segment=smb?\n' +
+        'retain: warning: no row has region = "mars", so every result is empty.\n' +
+        '  Known values: emea, north_america.\n',
+    );
+    const known = await metrics('--metric', 'customers_active', '--where', 'segment=smb');
+    expect(known.stderr).toBe('');
+  });
 });

@@ -21,7 +21,12 @@ import {
   renderTable,
   type TableColumn,
 } from '../output.js';
-import { addSliceOptions, toMetricRequest, type SliceOptions } from '../slice-options.js';
+import {
+  addSliceOptions,
+  toMetricRequest,
+  warnAboutEmptyFilters,
+  type SliceOptions,
+} from '../slice-options.js';
 import { groupBySegment, segmentHeading } from '../segment-sections.js';
 
 type CohortOptions = SliceOptions & { basis: CohortBasis; format?: string };
@@ -40,13 +45,11 @@ export function registerCohortsCommand(program: Command): void {
     .option('--format <format>', 'table, json or csv')
     .action(async (options: CohortOptions, command: Command) => {
       const format = parseOutputFormat(options.format, configOf(command).isStdoutTerminal);
-      const matrix = await withRuntime(command, async ({ store }) =>
-        computeCohorts(
-          store,
-          await parseMetricRequest(store, toMetricRequest(options)),
-          options.basis,
-        ),
-      );
+      const matrix = await withRuntime(command, async ({ store }) => {
+        const query = await parseMetricRequest(store, toMetricRequest(options));
+        await warnAboutEmptyFilters(store, query);
+        return computeCohorts(store, query, options.basis);
+      });
       if (format === 'json') writeOut(renderJson(matrix));
       else if (format === 'csv')
         writeOut(renderCsv(matrix.cohorts, cohortColumns(matrix, matrix.cohorts, true)));

@@ -20,7 +20,12 @@ import {
   type TableColumn,
 } from '../output.js';
 import { KPI_COLUMNS, renderDefinitions, renderExplanations } from '../render-explanation.js';
-import { addSliceOptions, toMetricRequest, type SliceOptions } from '../slice-options.js';
+import {
+  addSliceOptions,
+  toMetricRequest,
+  warnAboutEmptyFilters,
+  type SliceOptions,
+} from '../slice-options.js';
 
 type MetricsOptions = SliceOptions & {
   metric?: string;
@@ -67,6 +72,7 @@ export function registerMetricsCommand(program: Command): void {
             metrics: [options.explain],
             ...(options.period === undefined ? {} : { period: options.period }),
           });
+          await warnAboutEmptyFilters(store, query);
           writeOut(
             options.period === undefined
               ? renderDefinitions(query.kpis.map(toKpiSummary), family, format)
@@ -82,6 +88,7 @@ export function registerMetricsCommand(program: Command): void {
           ...request,
           ...(options.metric === undefined ? {} : { metrics: options.metric.split(',') }),
         });
+        await warnAboutEmptyFilters(store, query);
         writeOut(renderResults(await computeMetrics(store, query), format, query.by));
       });
     });

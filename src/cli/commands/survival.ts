@@ -16,7 +16,12 @@ import {
 import { configOf, withRuntime, writeOut } from '../context.js';
 import { parseOutputFormat, renderCsv, renderJson, renderTable } from '../output.js';
 import { segmentHeading } from '../segment-sections.js';
-import { addSliceOptions, toMetricRequest, type SliceOptions } from '../slice-options.js';
+import {
+  addSliceOptions,
+  toMetricRequest,
+  warnAboutEmptyFilters,
+  type SliceOptions,
+} from '../slice-options.js';
 
 type SurvivalOptions = SliceOptions & { format?: string };
 
@@ -34,9 +39,11 @@ export function registerSurvivalCommand(program: Command): void {
     .option('--format <format>', 'table, json or csv')
     .action(async (options: SurvivalOptions, command: Command) => {
       const format = parseOutputFormat(options.format, configOf(command).isStdoutTerminal);
-      const report = await withRuntime(command, async ({ store }) =>
-        computeSurvival(store, await parseSurvivalRequest(store, toMetricRequest(options))),
-      );
+      const report = await withRuntime(command, async ({ store }) => {
+        const query = await parseSurvivalRequest(store, toMetricRequest(options));
+        await warnAboutEmptyFilters(store, query);
+        return computeSurvival(store, query);
+      });
       writeOut(
         format === 'json'
           ? renderJson(report)
