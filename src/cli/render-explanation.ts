@@ -182,7 +182,10 @@ function countBySubject(rows: readonly ExplanationRow[]): string {
   const counts = new Map<Subject, number>();
   for (const row of rows) counts.set(row.subject, (counts.get(row.subject) ?? 0) + 1);
   return [...counts]
-    .map(([subject, count]) => `${count} ${count === 1 ? subject : SUBJECT_PLURALS[subject]}`)
+    .map(
+      ([subject, count]) =>
+        `${count.toLocaleString('en-US')} ${count === 1 ? subject : SUBJECT_PLURALS[subject]}`,
+    )
     .join(', ');
 }
 
