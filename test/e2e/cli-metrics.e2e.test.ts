@@ -279,6 +279,23 @@ describe('retain metrics --explain and its options (end to end)', () => {
     expect(byRegion.stdout).toContain(
       'The KPI does not apply here (it cannot be cut by these --where/--by columns, or needs subscriptions), so no rows are listed.',
     );
+    const wideByRegion = await metrics(
+      '--metric',
+      'open_deals,customers_active',
+      '--where',
+      'region=emea',
+      '--from',
+      '2024-03-01',
+      '--to',
+      '2024-04-01',
+      '--format',
+      'table',
+    );
+    expect(wideByRegion.stdout).toBe(
+      'period      customers_active  open_deals\n' +
+        '2024-03-01                 1           —\n' +
+        '\n— not computed: open_deals cannot be cut by region. Deal, lead and activity KPIs are cut by owner_rep_id and team, CAC by acquisition_channel.\n',
+    );
   });
 
   it('reads a date-only --as-of in the reporting zone, so the period holding it is reported', async () => {

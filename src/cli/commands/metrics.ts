@@ -4,7 +4,13 @@
  * (see render-explanation.ts).
  */
 import type { Command } from 'commander';
-import { computeMetrics, type MetricResult } from '../../metrics/compute-metrics.js';
+import {
+  computeMetrics,
+  sliceColumnsOf,
+  type MetricQuery,
+  type MetricResult,
+} from '../../metrics/compute-metrics.js';
+import { acceptsSlice } from '../../metrics/definition.js';
 import { RetainError } from '../../domain/errors.js';
 import { explainMetrics, toKpiSummary } from '../../metrics/explain-metric.js';
 import { parseMetricRequest } from '../../metrics/parse-metric-request.js';
@@ -89,7 +95,7 @@ export function registerMetricsCommand(program: Command): void {
           ...(options.metric === undefined ? {} : { metrics: options.metric.split(',') }),
         });
         await warnAboutEmptyFilters(store, query);
-        writeOut(renderResults(await computeMetrics(store, query), format, query.by));
+        writeOut(renderResults(await computeMetrics(store, query), format, query));
       });
     });
 }
@@ -123,11 +129,19 @@ const RESULT_COLUMNS: TableColumn<MetricResult>[] = [
 function renderResults(
   results: readonly MetricResult[],
   format: OutputFormat,
-  by: string | undefined,
+  query: MetricQuery,
 ): string {
   if (format === 'json') return renderJson(results);
   if (format === 'csv') return renderCsv(results, RESULT_COLUMNS);
-  return renderWideTables(results, by);
+  return renderWideTables(results, query.by) + renderUncutNote(query);
+}
+
+/** Why a column is all dashes: its KPIs cannot be cut by the slice's columns. */
+function renderUncutNote(query: MetricQuery): string {
+  const columns = sliceColumnsOf(query);
+  const uncut = query.kpis.filter((kpi) => !acceptsSlice(kpi, columns)).map((kpi) => kpi.id);
+  if (uncut.length === 0) return '';
+  return `\n— not computed: ${uncut.join(', ')} cannot be cut by ${[...new Set(columns)].join(' and ')}. Deal, lead and activity KPIs are cut by owner_rep_id and team, CAC by acquisition_channel.\n`;
 }
 
 /** Periods (and segments, headed by the --by column) as rows, metrics as columns, a few metrics per table. */
