@@ -73,8 +73,20 @@ describe('retain metrics (end to end)', () => {
         ],
       });
       const list = await runCli(['metrics', '--list', '--format', 'json']);
-      expect((JSON.parse(list.stdout) as { kpis: unknown[] }).kpis.length).toBeGreaterThanOrEqual(
-        43,
+      const catalogue = JSON.parse(list.stdout) as {
+        kpis: { id: string; cut_by: string[] | null }[];
+        families: Record<string, string[]>;
+      };
+      expect(catalogue.kpis).toHaveLength(47);
+      expect(catalogue.kpis.find((kpi) => kpi.id === 'win_rate')?.cut_by).toEqual([
+        'owner_rep_id',
+        'team',
+      ]);
+      expect(catalogue.kpis.find((kpi) => kpi.id === 'mrr')?.cut_by).toBeNull();
+      expect(Object.keys(catalogue.families)).toEqual(['mrr_movements', 'activities_per_rep']);
+      const table = await runCli(['metrics', '--list', '--format', 'table']);
+      expect(table.stdout).toContain(
+        'mrr_movements: mrr_new, mrr_expansion, mrr_contraction, mrr_churned, mrr_reactivation',
       );
       const unknown = await runCli(['metrics', '--metric', 'happiness', '--db', db]);
       expect(unknown.status).toBe(2);

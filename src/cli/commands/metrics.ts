@@ -182,8 +182,22 @@ function renderWideTables(results: readonly MetricResult[], by: string | undefin
   );
 }
 
+/** The catalogue, with the columns each KPI can be cut by (null: any). */
 function renderCatalogue(format: OutputFormat): string {
-  const rows = KPIS.map(toKpiSummary);
+  const rows = KPIS.map((kpi) => ({ ...toKpiSummary(kpi), cut_by: kpi.dimensions ?? null }));
   if (format === 'json') return renderJson({ kpis: rows, families: KPI_FAMILIES });
-  return (format === 'csv' ? renderCsv : renderTable)(rows, KPI_COLUMNS);
+  const columns: TableColumn<(typeof rows)[number]>[] = [
+    ...KPI_COLUMNS.slice(0, -1),
+    {
+      header: 'cut_by',
+      value: (row) =>
+        row.cut_by === null ? 'any' : row.cut_by.length === 0 ? 'none' : row.cut_by.join(' '),
+    },
+    ...KPI_COLUMNS.slice(-1),
+  ];
+  if (format === 'csv') return renderCsv(rows, columns);
+  const families = Object.entries(KPI_FAMILIES).map(
+    ([family, members]) => `${family}: ${members.join(', ')}`,
+  );
+  return `${renderTable(rows, columns)}\nFamilies (--metric and --explain take them too):\n${families.join('\n')}\n`;
 }
