@@ -147,6 +147,22 @@ describe('retain cohorts and survival (end to end)', () => {
         'segment,days,at_risk,events,survival,lower_95,upper_95\nmid_market,107,1,1,0,0,0\n',
       );
 
+      // The table reads the curve at each month end (30.44 days): cus_2's 107 days end in month 4.
+      const table = await retain('survival', '--format', 'table');
+      expect(table.stdout).toBe(
+        [
+          '2 customers, 1 ended, 1 still active (censored)',
+          'median lifetime: 3.5 months (95 % band: 3.5 months to not reached)',
+          '',
+          'month  survival  lower_95  upper_95  ended',
+          '    1    100.0%    100.0%    100.0%      0',
+          '    2    100.0%    100.0%    100.0%      0',
+          '    3    100.0%    100.0%    100.0%      0',
+          '    4     50.0%      0.6%     91.0%      1',
+          '',
+        ].join('\n'),
+      );
+
       const grain = await retain('survival', '--grain', 'month');
       expect(grain.status).toBe(2);
       expect(grain.stderr).toContain("error: unknown option '--grain'");
