@@ -134,11 +134,13 @@ function renderSection(
     ),
   );
   if (inputs !== null) {
-    lines.push(
-      `gross margin: ${formatKpiValue(inputs.gross_margin, 'ratio')}`,
-      'trailing monthly churn, averaged into the denominator (a month without a start cohort, —, is skipped):',
-      renderTable(inputs.trailing_monthly_churn, churnColumns(by)),
-    );
+    lines.push(`gross margin: ${formatKpiValue(inputs.gross_margin, 'ratio')}`);
+    if (inputs.trailing_monthly_churn.length > 0) {
+      lines.push(
+        'trailing monthly churn, averaged into the denominator (a month without a start cohort, —, is skipped):',
+        renderTable(inputs.trailing_monthly_churn, churnColumns(by)),
+      );
+    }
   }
   const path = [...parents, kpi.id];
   return [

@@ -104,6 +104,8 @@ export type CompositeKpi = KpiBase & {
   readonly components: readonly string[];
   /** Whether the trailing six monthly churn rates are needed (CLV). */
   readonly needsTrailingChurn?: boolean;
+  /** Whether the workspace's gross margin enters the value, so `--explain` shows it. */
+  readonly readsGrossMargin?: boolean;
   readonly combine: (
     components: Readonly<Record<string, ComponentValues>>,
     extras: { grossMargin: number; trailingMonthlyChurn: number | null },

@@ -336,6 +336,12 @@ describe('explainMetrics', () => {
         { subject: 'spend', id: 'm-march', segment: null, numerator: 1000, denominator: 0 },
         { subject: 'customer', id: 'c5', segment: null, numerator: null, denominator: 1 },
       ]);
+      // The composite around them reads no setting of its own.
+      expect(explanation.inputs).toBeNull();
+      // CAC payback reads the gross margin too, but no churn: 1,000 / (100 × 1) = 10 months.
+      const payback = await explain(store, 'cac_payback_months');
+      expect(numbersOf(payback)).toEqual([{ numerator: 1000, denominator: 100, value: 10 }]);
+      expect(payback.inputs).toEqual({ gross_margin: 1, trailing_monthly_churn: [] });
     });
   });
 

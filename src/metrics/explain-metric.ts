@@ -15,6 +15,7 @@ import {
 } from './compute-metrics.js';
 import {
   acceptsSlice,
+  type CompositeKpi,
   type KpiDefinition,
   type KpiDirection,
   type KpiUnit,
@@ -47,10 +48,10 @@ export type ExplanationRow = {
   denominator: number | null;
 };
 
-/** What CLV reads besides its components. */
+/** What a composite reads besides its components: the gross margin (CLV, CAC payback), and CLV's trailing churn. */
 export type ExplanationInputs = {
   gross_margin: number;
-  /** The monthly churn results averaged, per segment, oldest first; a null value was skipped. */
+  /** CLV's monthly churn results averaged, per segment, oldest first (a null value was skipped); else empty. */
   trailing_monthly_churn: MetricResult[];
 };
 
@@ -114,7 +115,8 @@ async function explainInSession(
       results,
       rows: [],
       components,
-      inputs: kpi.needsTrailingChurn ? toInputs(results, computed) : null,
+      inputs:
+        kpi.needsTrailingChurn || kpi.readsGrossMargin ? toInputs(kpi, results, computed) : null,
     };
   }
   const { query, period } = computed;
@@ -136,13 +138,19 @@ function collectKpiTree(kpis: readonly KpiDefinition[]): KpiDefinition[] {
   return [...tree];
 }
 
-function toInputs(results: readonly MetricResult[], computed: Computed): ExplanationInputs {
+function toInputs(
+  kpi: CompositeKpi,
+  results: readonly MetricResult[],
+  computed: Computed,
+): ExplanationInputs {
   return {
     gross_margin: computed.inputs.grossMargin,
-    trailing_monthly_churn: results.flatMap(
-      (result) =>
-        computed.inputs.trailingChurn.get(keyOf(computed.period.endDate, result.segment)) ?? [],
-    ),
+    trailing_monthly_churn: kpi.needsTrailingChurn
+      ? results.flatMap(
+          (result) =>
+            computed.inputs.trailingChurn.get(keyOf(computed.period.endDate, result.segment)) ?? [],
+        )
+      : [],
   };
 }
 

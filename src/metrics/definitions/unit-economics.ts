@@ -61,6 +61,7 @@ export const clv: CompositeKpi = {
   needsSubscriptions: true,
   components: ['arpa'],
   needsTrailingChurn: true,
+  readsGrossMargin: true,
   combine: (values, { grossMargin, trailingMonthlyChurn }) => {
     const arpaValue = valueOrNull(values.arpa?.value);
     const numerator = arpaValue === null ? null : arpaValue * grossMargin;
@@ -83,6 +84,7 @@ export const cacPaybackMonths: CompositeKpi = {
   needsSubscriptions: true,
   dimensions: ['acquisition_channel'],
   components: ['cac', 'mrr_new'],
+  readsGrossMargin: true,
   combine: (values, { grossMargin }) => {
     const cacValue = valueOrNull(values.cac?.value);
     const newCustomerCount = valueOrNull(values.cac?.denominator);
