@@ -20,6 +20,7 @@ import {
   type OutputFormat,
   type TableColumn,
 } from './output.js';
+import { segmentLabel } from './segment-sections.js';
 
 /** What was asked for: one KPI, or a family and its members. */
 export type ExplainTarget = { family: string | undefined; by: string | undefined };
@@ -150,7 +151,7 @@ function renderSection(
 }
 
 function renderResultLine(result: MetricResult, by: string | undefined): string {
-  const segment = by === undefined ? '' : `, ${by} ${result.segment ?? '(none)'}`;
+  const segment = by === undefined ? '' : `, ${by} ${segmentLabel(result.segment)}`;
   const quotient =
     result.numerator === null && result.denominator === null
       ? ''
@@ -194,7 +195,7 @@ function countBySubject(rows: readonly ExplanationRow[]): string {
 const segmentColumn = <TRow extends { segment: string | null }>(
   by: string | undefined,
 ): TableColumn<TRow>[] =>
-  by === undefined ? [] : [{ header: by, value: (row) => row.segment ?? '(none)' }];
+  by === undefined ? [] : [{ header: by, value: (row) => segmentLabel(row.segment) }];
 
 function rowColumns(by: string | undefined): TableColumn<ExplanationRow>[] {
   return [

@@ -1,6 +1,7 @@
 /**
- * Reports broken down by a column (`cohorts --by`, `survival --by`) print one
- * section per value on a terminal, each under a heading naming the value.
+ * How reports broken down by a column name its values: `metrics --by` in a
+ * column, `cohorts --by` and `survival --by` in one section per value, each
+ * under a heading naming it.
  */
 
 /** Rows grouped by their segment, in the order the segments first appear. */
@@ -8,11 +9,20 @@ export function groupBySegment<TRow extends { segment: string | null }>(
   rows: readonly TRow[],
 ): [string | null, TRow[]][] {
   const groups = new Map<string | null, TRow[]>();
-  for (const row of rows) groups.set(row.segment, [...(groups.get(row.segment) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(row.segment);
+    if (group) group.push(row);
+    else groups.set(row.segment, [row]);
+  }
   return [...groups];
 }
 
-/** `segment = smb`; customers without a value show as `(none)`, as in `metrics --by`. */
+/** A breakdown value as every report prints it: customers without one show as `(none)`. */
+export function segmentLabel(segment: string | null): string {
+  return segment ?? '(none)';
+}
+
+/** `segment = smb`, the heading of one value's section. */
 export function segmentHeading(by: string, segment: string | null): string {
-  return `${by} = ${segment ?? '(none)'}`;
+  return `${by} = ${segmentLabel(segment)}`;
 }

@@ -25,6 +25,7 @@ import {
   type OutputFormat,
   type TableColumn,
 } from '../output.js';
+import { segmentLabel } from '../segment-sections.js';
 import { KPI_COLUMNS, renderDefinitions, renderExplanations } from '../render-explanation.js';
 import {
   addSliceOptions,
@@ -163,7 +164,7 @@ function renderWideTables(results: readonly MetricResult[], by: string | undefin
       { header: 'period', value: (key) => key.split('\u0000')[0] ?? '' },
       ...(by === undefined
         ? []
-        : [{ header: by, value: (key: string) => key.split('\u0000')[1] || '(none)' }]),
+        : [{ header: by, value: (key: string) => segmentLabel(key.split('\u0000')[1] || null) }]),
       ...group.map((metric) => ({
         header: metric,
         align: 'right' as const,
